@@ -1,0 +1,149 @@
+"""The curriculum page tree: home → catalogue → course → module, one tree per language."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ModuleStreamBlock
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["curriculum.CataloguePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class CataloguePage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["curriculum.HomePage"]
+    subpage_types = ["curriculum.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.child_of(self).live().public().specific()
+            .select_related("cover_image")
+        )
+        return context
+
+
+class CoursePage(Page):
+    code = models.SlugField(
+        _("course code"), max_length=40,
+        help_text=_("Short code shared by every translation of the course, e.g. 'nrm'."),
+    )
+    summary = models.TextField(_("summary"))
+    audience = models.TextField(_("audience"), blank=True)
+    learning_objectives = RichTextField(
+        _("learning objectives"), blank=True, features=["ul", "ol", "bold", "italic"]
+    )
+    duration_hours = models.PositiveSmallIntegerField(_("duration (hours)"), default=0)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("cover image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    completion_min_attendance = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"), default=80,
+        help_text=_("Share of cohort days a trainee must attend to complete the course."),
+    )
+    completion_requires_post_test = models.BooleanField(
+        _("requires a passed post-test"), default=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("code"),
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("duration_hours"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("completion_min_attendance"),
+             FieldPanel("completion_requires_post_test")],
+            heading=_("Completion rule"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.FilterField("code"),
+    ]
+    parent_page_types = ["curriculum.CataloguePage"]
+    subpage_types = ["curriculum.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().public().order_by("path")
+
+
+class ModulePage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
+    body = StreamField(ModuleStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["curriculum.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("module")
+
+    @property
+    def course(self) -> CoursePage:
+        return self.get_parent().specific
+
+
+class ModuleCompletion(models.Model):
+    """A trainee finished a module. Keyed by the module's translation key, so finishing the
+    French page also counts for the English one."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
+    )
+    module_key = models.UUIDField(default=uuid.uuid4, db_index=True)
+    module = models.ForeignKey(
+        ModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("module completion")
+        verbose_name_plural = _("module completions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module_key"], name="one_completion_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed {self.module_key}"

@@ -1,0 +1,74 @@
+"""The five roles of the system, as Django groups, and what each may do.
+
+`ensure_roles()` is idempotent: run by migrations-time setup, `load_demo` and tests.
+Each app lists its model permissions here so the whole matrix reads in one place.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+TRAINEE = "Trainees"
+FACILITATOR = "Facilitators"
+CURRICULUM_EDITOR = "Curriculum editors"
+REGIONAL_COORDINATOR = "Regional coordinators"
+NATIONAL_COORDINATOR = "National coordinators"
+ADMINISTRATOR = "Administrators"
+
+ALL_ROLES = [
+    TRAINEE, FACILITATOR, CURRICULUM_EDITOR, REGIONAL_COORDINATOR, NATIONAL_COORDINATOR,
+    ADMINISTRATOR,
+]
+STAFF_ROLES = [FACILITATOR, CURRICULUM_EDITOR, REGIONAL_COORDINATOR, NATIONAL_COORDINATOR,
+               ADMINISTRATOR]
+
+# "app_label.codename" per role; apps add their own lines.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    TRAINEE: [],
+    FACILITATOR: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+        "wagtaildocs.add_document", "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    CURRICULUM_EDITOR: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+        "wagtailimages.delete_image",
+        "wagtaildocs.add_document", "wagtaildocs.change_document",
+        "wagtaildocs.choose_document", "wagtaildocs.delete_document",
+    ],
+    REGIONAL_COORDINATOR: ["wagtailadmin.access_admin"],
+    NATIONAL_COORDINATOR: ["wagtailadmin.access_admin"],
+    ADMINISTRATOR: ["wagtailadmin.access_admin"],
+}
+
+
+def ensure_roles() -> dict[str, Group]:
+    groups = {}
+    for name in ALL_ROLES:
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = ROLE_PERMISSIONS.get(name, [])
+        perms = []
+        for dotted in wanted:
+            app_label, codename = dotted.split(".", 1)
+            perms.extend(
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.add(*perms)
+        groups[name] = group
+    return groups
+
+
+def has_role(user, *roles: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    names = getattr(user, "_role_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._role_names = names
+    return bool(names.intersection(roles))
+
+
+def is_national(user) -> bool:
+    return has_role(user, NATIONAL_COORDINATOR, ADMINISTRATOR)

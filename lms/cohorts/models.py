@@ -1,0 +1,168 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Cohort(models.Model):
+    """A workshop or training session of one course, held in one region on given days.
+
+    Cohorts form the cascade: a cohort run by trainers who were trained in another cohort
+    is downstream of it (`parent`), one `level` below (1 = the master trainers' workshops).
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    name = models.CharField(_("name"), max_length=200)
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    course = models.ForeignKey(
+        "curriculum.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT,
+        related_name="cohorts",
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+        related_name="cohorts",
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    hours = models.PositiveSmallIntegerField(_("training hours"), default=0)
+    capacity = models.PositiveIntegerField(_("capacity"), default=30)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="fr"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("facilitators"), blank=True,
+        related_name="facilitated_cohorts",
+    )
+    is_training_of_trainers = models.BooleanField(
+        _("training of trainers"), default=False,
+        help_text=_("Participants who complete it may be recorded as trainers."),
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("upstream cohort"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="children",
+        help_text=_("The cohort in which this cohort's trainers were trained."),
+    )
+    level = models.PositiveSmallIntegerField(_("cascade level"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        indexes = [
+            models.Index(fields=["region", "start_date"]),
+            models.Index(fields=["level"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="cohort_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enrollment(models.Model):
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("Enrolled")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="enrollments"
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainee"), on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ENROLLED
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["cohort", "trainee__last_name", "trainee__first_name"]
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrollment_per_cohort")
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} — {self.cohort}"
+
+
+class Attendance(models.Model):
+    """One trainee's presence on one day of a cohort."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="attendances"
+    )
+    date = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "date"], name="one_attendance_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment} {self.date}: {self.status}"
+
+
+class Trainer(models.Model):
+    """Records that a person, trained in a training-of-trainers cohort, now trains others."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainer"), on_delete=models.CASCADE,
+        related_name="trainer_records",
+    )
+    trained_in = models.ForeignKey(
+        Cohort, verbose_name=_("trained in"), on_delete=models.CASCADE,
+        related_name="trainers_trained",
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "trained_in"], name="one_trainer_record")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.trained_in})"

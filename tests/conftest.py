@@ -1,0 +1,105 @@
+"""Shared fixtures and the service markers.
+
+Tests marked `postgres`, `redis` or `browser` skip, with a clear reason, when that service is
+not available on this machine. CI sets CASCADE_REQUIRE=postgres,redis,browser (any subset):
+a required service that is missing then FAILS the test instead of skipping it.
+"""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+REQUIRED = {name.strip() for name in os.environ.get("CASCADE_REQUIRE", "").split(",") if name}
+_skipped: dict[str, int] = {}
+
+
+def redis_url() -> str:
+    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379"
+
+
+def _redis_available() -> tuple[bool, str]:
+    url = urlparse(redis_url())
+    try:
+        with socket.create_connection((url.hostname or "127.0.0.1", url.port or 6379), 1):
+            return True, ""
+    except OSError as exc:
+        return False, f"no Redis at {redis_url()} ({exc})"
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which(
+        "chromium-browser"
+    )
+
+
+def _browser_available() -> tuple[bool, str]:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False, "playwright is not installed"
+    if not chromium_path():
+        return False, "no chromium executable (apt-get install chromium, or set CHROMIUM_PATH)"
+    return True, ""
+
+
+def _postgres_available() -> tuple[bool, str]:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return True, ""
+    return False, "the default database is not PostgreSQL (set DATABASE_URL=postgres://...)"
+
+
+CHECKS = {"postgres": _postgres_available, "redis": _redis_available, "browser": _browser_available}
+_cache: dict[str, tuple[bool, str]] = {}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for name, check in CHECKS.items():
+        if item.get_closest_marker(name) is None:
+            continue
+        if name not in _cache:
+            _cache[name] = check()
+        ok, why = _cache[name]
+        if ok:
+            continue
+        if name in REQUIRED:
+            pytest.fail(f"{name} is required here (CASCADE_REQUIRE) but unavailable: {why}")
+        _skipped[name] = _skipped.get(name, 0) + 1
+        pytest.skip(f"needs {name}: {why}")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not _skipped:
+        return
+    terminalreporter.section("services not available: these tests were skipped")
+    for name, count in sorted(_skipped.items()):
+        terminalreporter.write_line(f"{count} test(s) needing {name}: {_cache[name][1]}")
+    terminalreporter.write_line("CI runs them all (see .ci/run).")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_language(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def roles_ready(db):
+    from lms.accounts.roles import ensure_roles
+
+    return ensure_roles()
+
+
+@pytest.fixture
+def site_tree(db):
+    from tests.factories import build_site_tree
+
+    return build_site_tree()

@@ -1,0 +1,97 @@
+"""factory_boy factories and small builders shared by the test suite."""
+
+import datetime
+import itertools
+
+import factory
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale, Page, Site
+
+from curriculum.models import CataloguePage, CoursePage, HomePage, ModulePage
+from lms.accounts.models import User
+from lms.cohorts.models import Cohort, Enrollment
+from lms.organisations.models import Organisation
+from lms.regions.models import Region
+
+_counter = itertools.count(1)
+
+
+def region(name: str = "Kayes") -> Region:
+    return Region.objects.get(name=name)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    kind = Organisation.Kind.NON_GOVERNMENTAL
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = ""
+    sex = User.Sex.FEMALE
+    function = User.Function.SOCIAL_WORKER
+    language = "en"
+    password = factory.django.Password("pass-w0rd!")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            from lms.accounts.roles import ensure_roles
+
+            groups = ensure_roles()
+            self.groups.add(*[groups[name] if name in groups else Group.objects.get(name=name)
+                              for name in extracted])
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.coordinated_regions.add(*extracted)
+
+
+def build_site_tree() -> dict:
+    """English home → catalogue → one course with two modules, plus its French translation
+    locale (pages are translated by tests that need them)."""
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Home", slug=f"home-{next(_counter)}",
+                                            locale=en))
+    Site.objects.update_or_create(is_default_site=True, defaults={
+        "hostname": "localhost", "root_page": home, "site_name": "Cascade"})
+    catalogue = home.add_child(instance=CataloguePage(title="Courses", slug="courses"))
+    course = catalogue.add_child(instance=CoursePage(
+        title="National Referral Mechanism", slug="nrm", code="nrm",
+        summary="How frontline actors identify and refer migrants.", duration_hours=24))
+    modules = [
+        course.add_child(instance=ModulePage(title=f"Module {i}", slug=f"module-{i}",
+                                             introduction=f"Introduction {i}"))
+        for i in (1, 2)
+    ]
+    return {"home": home, "catalogue": catalogue, "course": course, "modules": modules}
+
+
+def make_cohort(*, course: CoursePage, region_name: str = "Kayes", **kwargs) -> Cohort:
+    n = next(_counter)
+    defaults = {
+        "name": f"Workshop {n}", "code": f"workshop-{n}", "region": region(region_name),
+        "start_date": datetime.date(2024, 3, 4), "end_date": datetime.date(2024, 3, 6),
+        "hours": 24, "venue": "Centre de formation",
+    }
+    defaults.update(kwargs)
+    return Cohort.objects.create(course=course, **defaults)
+
+
+def enroll(cohort: Cohort, *trainees: User) -> list[Enrollment]:
+    return [Enrollment.objects.create(cohort=cohort, trainee=t) for t in trainees]
