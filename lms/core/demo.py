@@ -1,12 +1,22 @@
-"""The order in which each app loads its share of the demo data."""
+"""The order in which each app loads its share of the demo data (`manage.py load_demo`).
+
+Each step is idempotent and returns a one-line summary.
+"""
 
 from collections.abc import Callable, Iterator
 
 
 def DEMO_STEPS() -> Iterator[tuple[str, Callable[[], object]]]:  # noqa: N802
+    from curriculum import demo as curriculum_demo
+    from lms.accounts import demo as accounts_demo
     from lms.accounts.roles import ensure_roles
+    from lms.certificates import demo as certificates_demo
+    from lms.cohorts import demo as cohorts_demo
+    from lms.quizzes import demo as quizzes_demo
 
     yield "roles", lambda: f"{len(ensure_roles())} groups"
-    from curriculum.demo import load as load_curriculum
-
-    yield "curriculum", load_curriculum
+    yield "curriculum", curriculum_demo.load
+    yield "accounts", accounts_demo.load
+    yield "cohorts", cohorts_demo.load
+    yield "quizzes", quizzes_demo.load
+    yield "certificates", certificates_demo.load
