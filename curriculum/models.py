@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,16 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogues"] = CataloguePage.objects.child_of(self).live().public()
+        courses = services.learner_courses(user=request.user, locale=self.locale)
+        progress = services.courses_progress(user=request.user, courses=courses)
+        context["my_courses"] = [(course, progress[course.pk]) for course in courses]
+        return context
+
 
 class CataloguePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -37,11 +48,14 @@ class CataloguePage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from . import services
+
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
-            CoursePage.objects.child_of(self).live().public().specific()
-            .select_related("cover_image")
+        courses = list(
+            CoursePage.objects.child_of(self).live().public().select_related("cover_image")
         )
+        progress = services.courses_progress(user=request.user, courses=courses)
+        context["courses"] = [(course, progress[course.pk]) for course in courses]
         return context
 
 
@@ -97,6 +111,22 @@ class CoursePage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import services
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules())
+        progress = services.course_progress(user=request.user, course=self)
+        context["progress"] = progress
+        context["module_rows"] = [
+            (module, module.translation_key in progress.completed_keys) for module in modules
+        ]
+        context["next_module"] = next(
+            (module for module, done in context["module_rows"] if not done),
+            modules[0] if modules else None,
+        )
+        return context
+
 
 class ModulePage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
@@ -123,6 +153,26 @@ class ModulePage(Page):
     @property
     def course(self) -> CoursePage:
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from . import services
+
+        context = super().get_context(request, *args, **kwargs)
+        user = getattr(request, "user", None) or AnonymousUser()
+        context["show_facilitator_notes"] = services.can_see_facilitator_notes(
+            user=user, is_preview=getattr(request, "is_preview", False)
+        )
+        course = self.get_parent().specific if self.depth else None
+        siblings = list(course.modules()) if isinstance(course, CoursePage) else []
+        position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
+        context["course"] = course
+        context["previous_module"] = siblings[position - 1] if position else None
+        context["next_module"] = (
+            siblings[position + 1]
+            if position is not None and position + 1 < len(siblings) else None
+        )
+        context["is_complete"] = services.module_is_complete(user=user, module=self)
+        return context
 
 
 class ModuleCompletion(models.Model):

@@ -1,10 +1,23 @@
-"""Module completion and course progress: the rules, called from views, tasks and tests."""
+"""Module completion and course progress: the rules, called from views, pages, tasks and tests.
 
+Completions are keyed by the module's translation key, so progress made on the French page
+counts on the English one and the other way round.
+"""
+
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from .models import CoursePage, ModuleCompletion, ModulePage
+from wagtail.models import Locale
+
+from lms.accounts import roles
+
+from .models import CataloguePage, CoursePage, ModuleCompletion, ModulePage
+
+# Roles who run sessions or write the curriculum, and so read the facilitator-only notes.
+FACILITATOR_NOTE_READERS = (roles.FACILITATOR, roles.CURRICULUM_EDITOR, roles.ADMINISTRATOR)
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,16 @@ class CourseProgress:
     @property
     def is_complete(self) -> bool:
         return self.total > 0 and self.completed >= self.total
+
+    @property
+    def is_started(self) -> bool:
+        return self.completed > 0
+
+
+def can_see_facilitator_notes(*, user, is_preview: bool = False) -> bool:
+    """Facilitator-only notes show in Wagtail previews and to facilitators, curriculum editors
+    and administrators; never to trainees, coordinators or anonymous visitors."""
+    return is_preview or (user is not None and roles.has_role(user, *FACILITATOR_NOTE_READERS))
 
 
 def module_mark_complete(*, user, module: ModulePage) -> ModuleCompletion:
@@ -40,12 +63,80 @@ def module_mark_incomplete(*, user, module: ModulePage) -> None:
     ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).delete()
 
 
+def module_is_complete(*, user, module: ModulePage) -> bool:
+    if not user.is_authenticated:
+        return False
+    return ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).exists()
+
+
 def course_progress(*, user, course: CoursePage) -> CourseProgress:
-    keys = set(course.modules().values_list("translation_key", flat=True))
-    if not user.is_authenticated or not keys:
-        return CourseProgress(completed=0, total=len(keys), completed_keys=frozenset())
-    done = set(
-        ModuleCompletion.objects.filter(user=user, module_key__in=keys)
-        .values_list("module_key", flat=True)
+    return courses_progress(user=user, courses=[course])[course.pk]
+
+
+def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
+    """Progress of `user` in each course, keyed by course id, in two queries whatever the count."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    in_any_course = Q()
+    for course in courses:
+        in_any_course |= Q(path__startswith=course.path, depth=course.depth + 1)
+    module_rows = ModulePage.objects.live().public().filter(in_any_course).values_list(
+        "path", "translation_key"
     )
-    return CourseProgress(completed=len(done), total=len(keys), completed_keys=frozenset(done))
+    keys_by_course: dict[str, set] = {course.path: set() for course in courses}
+    for path, key in module_rows:
+        keys_by_course[path[: -ModulePage.steplen]].add(key)
+    done: set = set()
+    if user.is_authenticated:
+        all_keys = set().union(*keys_by_course.values())
+        done = set(
+            ModuleCompletion.objects.filter(user=user, module_key__in=all_keys)
+            .values_list("module_key", flat=True)
+        )
+    result = {}
+    for course in courses:
+        keys = keys_by_course[course.path]
+        completed = frozenset(keys & done)
+        result[course.pk] = CourseProgress(
+            completed=len(completed), total=len(keys), completed_keys=completed
+        )
+    return result
+
+
+def learner_courses(*, user, locale: Locale | None = None) -> list[CoursePage]:
+    """The live courses `user` follows, in `locale` where translated (else their own language):
+    the courses of the cohorts they are enrolled in, and those where they finished a module."""
+    from lms.cohorts.models import Enrollment
+
+    if not user.is_authenticated:
+        return []
+    locale = locale or Locale.get_active()
+    enrolled_keys = set(
+        Enrollment.objects.filter(trainee=user).exclude(status=Enrollment.Status.WITHDRAWN)
+        .values_list("cohort__course__translation_key",
+                                                            flat=True)
+    )
+    completed_keys = ModuleCompletion.objects.filter(user=user).values("module_key")
+    module_paths = ModulePage.objects.filter(translation_key__in=completed_keys).values_list(
+        "path", flat=True
+    )
+    course_paths = {path[: -ModulePage.steplen] for path in module_paths}
+    studied_keys = set(
+        CoursePage.objects.filter(path__in=course_paths).values_list("translation_key", flat=True)
+    )
+    keys = enrolled_keys | studied_keys
+    candidates = CoursePage.objects.live().public().filter(translation_key__in=keys).order_by(
+        "path"
+    ).select_related("cover_image", "locale")
+    chosen: dict = {}
+    for course in candidates:
+        best = chosen.get(course.translation_key)
+        if best is None or (course.locale_id == locale.pk and best.locale_id != locale.pk):
+            chosen[course.translation_key] = course
+    return sorted(chosen.values(), key=lambda course: course.path)
+
+
+def catalogue_for_locale(*, locale: Locale) -> CataloguePage | None:
+    """The live course catalogue of one language's tree (the first one if there are several)."""
+    return CataloguePage.objects.live().filter(locale=locale).order_by("path").first()

@@ -1,12 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
 from . import services
-from .models import CoursePage, ModulePage
+from .models import ModulePage
 
 
 @login_required
@@ -15,17 +17,19 @@ def module_complete(request: HttpRequest, page_id: int) -> HttpResponse:
     module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
     if request.POST.get("undo"):
         services.module_mark_incomplete(user=request.user, module=module)
+        messages.info(request, _("The module is marked as not completed."))
     else:
         services.module_mark_complete(user=request.user, module=module)
-    return HttpResponseRedirect(module.url)
+        messages.success(request, _("Well done: the module is marked as completed."))
+    return HttpResponseRedirect(module.get_url(request) + "#completion")
 
 
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
     locale = Locale.get_active()
-    courses = CoursePage.objects.live().public().filter(locale=locale).order_by("path")
-    rows = [
-        {"course": course, "progress": services.course_progress(user=request.user, course=course)}
-        for course in courses
-    ]
-    return render(request, "curriculum/my_learning.html", {"rows": rows})
+    courses = services.learner_courses(user=request.user, locale=locale)
+    progress = services.courses_progress(user=request.user, courses=courses)
+    return render(request, "curriculum/my_learning.html", {
+        "rows": [(course, progress[course.pk]) for course in courses],
+    })
+

@@ -1,19 +1,37 @@
 from django.http import HttpRequest
 
+from wagtail.models import Locale
+
 from lms.accounts import roles
 
 
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
+    context = {"catalogue_url": _catalogue_url(request)}
     if user is None or not user.is_authenticated:
-        return {"nav_roles": set()}
-    return {
-        "nav_roles": {
-            "staff": roles.has_role(user, *roles.STAFF_ROLES),
-            "coordinator": roles.has_role(
-                user, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
-                roles.ADMINISTRATOR,
-            ),
-            "facilitator": roles.has_role(user, roles.FACILITATOR),
-        }
+        context["nav_roles"] = {}
+        return context
+    context["nav_roles"] = {
+        "staff": roles.has_role(user, *roles.STAFF_ROLES),
+        "coordinator": roles.has_role(
+            user, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
+            roles.ADMINISTRATOR,
+        ),
+        "facilitator": roles.has_role(user, roles.FACILITATOR),
     }
+    return context
+
+
+def _catalogue_url(request: HttpRequest) -> str:
+    """Lazy: the query runs only if a template prints the link."""
+    from curriculum.services import catalogue_for_locale
+
+    def url() -> str:
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            return ""
+        catalogue = catalogue_for_locale(locale=locale)
+        return catalogue.get_url(request) if catalogue else ""
+
+    return url

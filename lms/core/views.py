@@ -1,8 +1,23 @@
+from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.utils.translation import get_language_from_request
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def root_redirect(request: HttpRequest) -> HttpResponseRedirect:
+    """`/` → the signed-in user's language, else the browser's (cookie, Accept-Language)."""
+    available = {code for code, _name in settings.LANGUAGES}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language in available:
+        language = user.language
+    else:
+        language = get_language_from_request(request)
+    if language not in available:
+        language = settings.LANGUAGE_CODE
+    return HttpResponseRedirect(f"/{language}/")

@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.accounts.wagtail_users.CascadeUsersAppConfig",  # wagtail.users + profile fields
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

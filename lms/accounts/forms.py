@@ -1,0 +1,32 @@
+"""Wagtail admin user forms with the trainee profile fields (Settings → Users)."""
+
+from django import forms
+
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from lms.regions.models import Region
+
+PROFILE_FIELDS = ("sex", "function", "organisation", "region", "phone", "language",
+                  "coordinated_regions")
+
+
+class _ProfileFieldsMixin(forms.ModelForm):
+    coordinated_regions = forms.ModelMultipleChoiceField(
+        queryset=Region.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_field = self._meta.model._meta.get_field("coordinated_regions")
+        self.fields["coordinated_regions"].label = model_field.verbose_name.capitalize()
+        self.fields["coordinated_regions"].help_text = model_field.help_text
+
+
+class CascadeUserCreationForm(_ProfileFieldsMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | set(PROFILE_FIELDS)
+
+
+class CascadeUserEditForm(_ProfileFieldsMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | set(PROFILE_FIELDS)
