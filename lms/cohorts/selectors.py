@@ -5,13 +5,16 @@ cohorts held in their regions and the people enrolled there (or living there); a
 sees the cohorts they run and their trainees; a trainee sees only themself.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from lms.accounts import roles
 from lms.regions.models import Region
 
-from .models import Cohort, Enrollment
+from .models import Cohort, Enrollment, Trainer
 
 User = get_user_model()
 
@@ -75,3 +78,116 @@ def enrollments_visible_to(user) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(
         Q(cohort__in=cohorts_managed_by(user)) | Q(trainee=user)
     )
+
+
+# The cascade -----------------------------------------------------------------------------
+# Downstream queries walk `Cohort.parent` level by level: one query per level, bounded by
+# MAX_DEPTH, so the cost does not grow with the number of cohorts or trainees.
+
+MAX_DEPTH = 20
+
+
+@dataclass
+class LineageLevel:
+    level: int
+    cohorts: list[Cohort] = field(default_factory=list)
+    trainees: int = 0
+    trainers: int = 0
+
+
+@dataclass
+class Lineage:
+    levels: list[LineageLevel]
+    total_cohorts: int
+    total_trainees: int
+
+
+def _descendant_ids(root_ids: Iterable[int]) -> list[int]:
+    seen: set[int] = set(root_ids)
+    frontier, found = list(seen), []
+    for _depth in range(MAX_DEPTH):
+        if not frontier:
+            break
+        children = [
+            pk for pk in Cohort.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            if pk not in seen
+        ]
+        seen.update(children)
+        found.extend(children)
+        frontier = children
+    return found
+
+
+def cascade_downstream(*, cohort: Cohort) -> QuerySet[Cohort]:
+    """Every cohort downstream of `cohort` (not itself), at any depth."""
+    return Cohort.objects.filter(pk__in=_descendant_ids([cohort.pk]))
+
+
+def cascade_reach(*, cohorts: QuerySet[Cohort]) -> list[dict]:
+    """Cohorts and distinct trainees per cascade level, in one query:
+    `[{"level": 1, "cohorts": 8, "trainees": 231}, ...]`."""
+    active = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    rows = (
+        Cohort.objects.filter(pk__in=cohorts.values("pk")).order_by().values("level")
+        .annotate(cohorts=Count("pk", distinct=True),
+                  trainees=Count("enrollments__trainee", filter=active, distinct=True))
+        .order_by("level")
+    )
+    return list(rows)
+
+
+def lineage_of(*, roots: QuerySet[Cohort], within: QuerySet[Cohort] | None = None) -> Lineage:
+    """`roots` and everything downstream of them, level by level with counts. `within` (the
+    viewer's visible cohorts) limits what is shown and counted."""
+    root_ids = list(roots.values_list("pk", flat=True))
+    ids = set(root_ids) | set(_descendant_ids(root_ids))
+    cohorts = Cohort.objects.filter(pk__in=ids)
+    if within is not None:
+        cohorts = cohorts.filter(pk__in=within.values("pk"))
+    active = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    listed = list(
+        cohorts.select_related("region", "course", "parent")
+        .prefetch_related("facilitators")
+        .annotate(trainee_count=Count("enrollments", filter=active, distinct=True))
+        .order_by("level", "start_date", "name")
+    )
+    levels: dict[int, LineageLevel] = {}
+    for cohort in listed:
+        levels.setdefault(cohort.level, LineageLevel(level=cohort.level)).cohorts.append(cohort)
+    for row in cascade_reach(cohorts=cohorts):
+        levels[row["level"]].trainees = row["trainees"]
+    trainer_rows = (
+        Trainer.objects.filter(trained_in__in=cohorts).values("trained_in__level")
+        .annotate(n=Count("user", distinct=True))
+    )
+    for row in trainer_rows:
+        levels[row["trained_in__level"]].trainers = row["n"]
+    total_trainees = (
+        Enrollment.objects.filter(cohort__in=cohorts)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .values("trainee").distinct().count()
+    )
+    return Lineage(levels=[levels[k] for k in sorted(levels)], total_cohorts=len(listed),
+                   total_trainees=total_trainees)
+
+
+def trainer_lineage(*, trainer, within: QuerySet[Cohort] | None = None) -> Lineage:
+    """The cohorts `trainer` ran and everything downstream of them."""
+    return lineage_of(roots=Cohort.objects.filter(facilitators=trainer), within=within)
+
+
+def cohort_lineage(*, cohort: Cohort, within: QuerySet[Cohort] | None = None) -> Lineage:
+    return lineage_of(roots=Cohort.objects.filter(pk=cohort.pk), within=within)
+
+
+def region_reach(*, region: Region, within: QuerySet[Cohort] | None = None) -> Lineage:
+    """Cohorts held in `region` and every cohort downstream of them, wherever it was held."""
+    return lineage_of(roots=Cohort.objects.filter(region=region), within=within)
+
+
+def trainers_visible_to(user) -> QuerySet:
+    """People recorded as trainers, or running cohorts, that `user` may see."""
+    visible = cohorts_visible_to(user)
+    return User.objects.filter(
+        Q(facilitated_cohorts__in=visible) | Q(trainer_records__trained_in__in=visible)
+    ).distinct()

@@ -1,15 +1,253 @@
-"""Cohort rules: enrolment, attendance, completion, the cascade. (Owned by the cohorts work.)"""
+"""Cohort rules: creation, enrolment, attendance, completion and the cascade.
 
-from .models import Enrollment
+Completion rule (per course, fields on `CoursePage`): a trainee completes when their
+attendance rate reaches `completion_min_attendance` and, if `completion_requires_post_test`,
+they passed the post-test. The attendance rate is computed over the cohort's days, every
+calendar day from `start_date` to `end_date`: present days / (cohort days - excused days).
+An excused day neither helps nor hurts; a day with no record counts as absent. Completion is
+never withdrawn automatically once reached (a certificate may exist; revoking it is a
+certificates action).
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Attendance, Cohort, Enrollment, Trainer
+
+
+@dataclass(frozen=True)
+class AttendanceRate:
+    present: int
+    excused: int
+    days: int
+
+    @property
+    def counted_days(self) -> int:
+        return self.days - self.excused
+
+    @property
+    def percent(self) -> int:
+        if self.counted_days <= 0:
+            return 0
+        return round(100 * self.present / self.counted_days)
+
+
+def cohort_days(*, cohort: Cohort) -> list[datetime.date]:
+    span = (cohort.end_date - cohort.start_date).days
+    return [cohort.start_date + datetime.timedelta(days=n) for n in range(span + 1)]
+
+
+def attendance_rate(*, enrollment: Enrollment) -> AttendanceRate:
+    cohort = enrollment.cohort
+    counts = Attendance.objects.filter(
+        enrollment=enrollment, date__gte=cohort.start_date, date__lte=cohort.end_date
+    ).aggregate(
+        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+        excused=Count("pk", filter=Q(status=Attendance.Status.EXCUSED)),
+    )
+    return AttendanceRate(
+        present=counts["present"], excused=counts["excused"], days=len(cohort_days(cohort=cohort))
+    )
+
+
+def _rule_met(*, enrollment: Enrollment) -> bool:
+    from lms.quizzes.selectors import post_test_passed
+
+    course = enrollment.cohort.course
+    rate = attendance_rate(enrollment=enrollment)
+    if rate.counted_days <= 0 and course.completion_min_attendance > 0:
+        return False
+    if rate.percent < course.completion_min_attendance:
+        return False
+    if course.completion_requires_post_test:
+        return bool(post_test_passed(user=enrollment.trainee, course=course))
+    return True
 
 
 def completion_evaluate(*, enrollment: Enrollment) -> bool:
-    """Apply the course's completion rule to one enrollment; mark it completed and ask for a
-    certificate when newly met. Returns whether the enrollment is complete. Placeholder until
-    the cohorts issue lands: attendance + post-test rule."""
-    raise NotImplementedError
+    """Apply the course's completion rule; when newly met, mark the enrollment completed and
+    ask for its certificate. Idempotent and safe under concurrency: the status change is a
+    conditional UPDATE, so only one caller wins and only that caller issues the certificate."""
+    from lms.certificates.services import certificate_issue_for_completion
+
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return True
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        return False
+    if not _rule_met(enrollment=enrollment):
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        won = Enrollment.objects.filter(
+            pk=enrollment.pk, status=Enrollment.Status.ENROLLED
+        ).update(status=Enrollment.Status.COMPLETED, completed_at=now)
+        enrollment.refresh_from_db(fields=["status", "completed_at"])
+        if won:
+            certificate_issue_for_completion(enrollment=enrollment)
+    return enrollment.status == Enrollment.Status.COMPLETED
 
 
 def completion_evaluate_for(*, user, course) -> list[Enrollment]:
-    """Re-evaluate every enrollment of `user` in cohorts of `course` (e.g. after a post-test)."""
-    raise NotImplementedError
+    """Re-evaluate every enrollment of `user` in cohorts of `course` (any locale of it)."""
+    enrollments = list(
+        Enrollment.objects.filter(
+            trainee=user, cohort__course__translation_key=course.translation_key
+        ).select_related("cohort__course", "trainee")
+    )
+    for enrollment in enrollments:
+        completion_evaluate(enrollment=enrollment)
+    return enrollments
+
+
+# Cohorts and the cascade -----------------------------------------------------------------
+
+def _upstream_for(*, cohort: Cohort, facilitators: Iterable) -> Cohort | None:
+    """The cohort that trained this cohort's facilitators: of their trainer records, prefer the
+    same course, then the most recent; never the cohort itself or one of its descendants."""
+    from .selectors import cascade_downstream
+
+    excluded = {cohort.pk} | set(cascade_downstream(cohort=cohort).values_list("pk", flat=True))
+    records = (
+        Trainer.objects.filter(user__in=list(facilitators))
+        .exclude(trained_in_id__in=excluded)
+        .select_related("trained_in")
+    )
+    candidates = [record.trained_in for record in records]
+    if not candidates:
+        return None
+    candidates.sort(
+        key=lambda c: (c.course_id == cohort.course_id, c.start_date, c.pk), reverse=True
+    )
+    return candidates[0]
+
+
+def _relevel_descendants(*, cohort: Cohort) -> None:
+    """Children sit one level below their parent: fix the subtree level by level."""
+    frontier, level = [cohort.pk], cohort.level
+    for _depth in range(50):
+        level += 1
+        children = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        if not children:
+            return
+        Cohort.objects.filter(pk__in=children).exclude(level=level).update(level=level)
+        frontier = children
+
+
+@transaction.atomic
+def cohort_set_facilitators(*, cohort: Cohort, facilitators: Iterable) -> Cohort:
+    """Set who runs the cohort; the cohort then sits downstream of the cohort that trained them
+    (level = parent level + 1), or at level 1 when none of them is a recorded trainer."""
+    facilitators = list(facilitators)
+    cohort.facilitators.set(facilitators)
+    parent = _upstream_for(cohort=cohort, facilitators=facilitators)
+    new_level = parent.level + 1 if parent else 1
+    if cohort.parent_id != (parent.pk if parent else None) or cohort.level != new_level:
+        cohort.parent, cohort.level = parent, new_level
+        cohort.save(update_fields=["parent", "level", "updated_at"])
+        _relevel_descendants(cohort=cohort)
+    return cohort
+
+
+@transaction.atomic
+def cohort_create(*, by, facilitators: Iterable = (), **fields) -> Cohort:
+    cohort = Cohort(created_by=by, **fields)
+    cohort.full_clean()
+    cohort.save()
+    return cohort_set_facilitators(cohort=cohort, facilitators=facilitators)
+
+
+@transaction.atomic
+def cohort_update(*, cohort: Cohort, facilitators: Iterable | None = None, **fields) -> Cohort:
+    for name, value in fields.items():
+        setattr(cohort, name, value)
+    cohort.full_clean()
+    cohort.save()
+    if facilitators is not None:
+        cohort_set_facilitators(cohort=cohort, facilitators=facilitators)
+    return cohort
+
+
+@transaction.atomic
+def trainer_record(*, user, cohort: Cohort, by) -> Trainer:
+    """Record `user` as a trainer trained in `cohort`. Requires a training-of-trainers cohort
+    and a completed enrollment in it. Idempotent."""
+    if not cohort.is_training_of_trainers:
+        raise ValidationError(_("Only a training-of-trainers cohort can produce trainers."))
+    if not Enrollment.objects.filter(
+        cohort=cohort, trainee=user, status=Enrollment.Status.COMPLETED
+    ).exists():
+        raise ValidationError(_("Only a person who completed this cohort can be recorded as "
+                                "a trainer."))
+    trainer, _created = Trainer.objects.get_or_create(
+        user=user, trained_in=cohort, defaults={"recorded_by": by}
+    )
+    return trainer
+
+
+# Enrolment and attendance ----------------------------------------------------------------
+
+def enrollment_create(*, cohort: Cohort, trainee) -> Enrollment:
+    """Enrol one person (idempotent: an existing enrollment is returned as it is)."""
+    with transaction.atomic():
+        existing = Enrollment.objects.filter(cohort=cohort, trainee=trainee).first()
+        if existing:
+            return existing
+        taken = Enrollment.objects.filter(cohort=cohort).exclude(
+            status=Enrollment.Status.WITHDRAWN).count()
+        if taken >= cohort.capacity:
+            raise ValidationError(_("This cohort is full (capacity %(capacity)s).")
+                                  % {"capacity": cohort.capacity})
+        return Enrollment.objects.create(cohort=cohort, trainee=trainee)
+
+
+def enrollment_withdraw(*, enrollment: Enrollment) -> Enrollment:
+    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ENROLLED).update(
+        status=Enrollment.Status.WITHDRAWN)
+    enrollment.refresh_from_db(fields=["status"])
+    return enrollment
+
+
+def attendance_record(
+    *, cohort: Cohort, date: datetime.date, statuses: Mapping[int, str], by
+) -> int:
+    """Record one day of attendance: `statuses` maps enrollment id → present/absent/excused.
+    The day must be one of the cohort's days; enrollments must belong to the cohort. Writes
+    everything or nothing, then re-evaluates completion. Returns how many rows were written."""
+    if not cohort.start_date <= date <= cohort.end_date:
+        raise ValidationError(_("%(date)s is not a day of this cohort.") % {"date": date})
+    valid = set(Attendance.Status.values)
+    if any(status not in valid for status in statuses.values()):
+        raise ValidationError(_("Unknown attendance status."))
+    enrollments = {
+        e.pk: e for e in Enrollment.objects.filter(cohort=cohort, pk__in=list(statuses))
+        .exclude(status=Enrollment.Status.WITHDRAWN).select_related("cohort__course", "trainee")
+    }
+    if set(statuses) - set(enrollments):
+        raise ValidationError(_("Some trainees are not enrolled in this cohort."))
+    with transaction.atomic():
+        existing = {
+            a.enrollment_id: a
+            for a in Attendance.objects.select_for_update().filter(
+                enrollment_id__in=list(statuses), date=date)
+        }
+        changed, new = [], []
+        for enrollment_id, status in statuses.items():
+            row = existing.get(enrollment_id)
+            if row is None:
+                new.append(Attendance(enrollment_id=enrollment_id, date=date, status=status,
+                                      recorded_by=by))
+            elif row.status != status:
+                row.status, row.recorded_by, row.recorded_at = status, by, timezone.now()
+                changed.append(row)
+        Attendance.objects.bulk_create(new)
+        Attendance.objects.bulk_update(changed, ["status", "recorded_by", "recorded_at"])
+    for enrollment in enrollments.values():
+        completion_evaluate(enrollment=enrollment)
+    return len(new) + len(changed)

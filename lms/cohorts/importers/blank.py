@@ -1,0 +1,58 @@
+"""The roster template offered for download, as CSV and as XLSX (with a sheet of allowed
+values so people filling it offline can check their spelling)."""
+
+import csv
+import io
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+
+from lms.organisations.models import Organisation
+from lms.regions.models import Region
+
+from .reading import COLUMNS
+
+User = get_user_model()
+EXAMPLE = ["Aminata", "Traoré", "F", "social_worker", "", "Kayes", "+223 76 12 34 56", ""]
+
+
+def roster_template_csv() -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
+
+
+def roster_template_xlsx() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Roster")
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFGH", (18, 18, 6, 20, 30, 14, 18, 28), strict=True):
+        sheet.column_dimensions[column].width = width
+        sheet[f"{column}1"].number_format = "@"
+    for row in range(2, 502):  # keep phone numbers as text, not numbers
+        sheet[f"G{row}"].number_format = "@"
+    help_sheet = workbook.create_sheet(_("Allowed values"))
+    help_sheet.append([_("Column"), _("Allowed values")])
+    help_sheet.append(["sex", "F, M"])
+    help_sheet.append(["function", ", ".join(code for code, _label in User.Function.choices)])
+    help_sheet.append(["region", ", ".join(Region.objects.values_list("name", flat=True))])
+    help_sheet.append(["phone", _("+223 and 8 digits, e.g. +223 76 12 34 56")])
+    help_sheet.append(["email", _("optional")])
+    help_sheet.append([])
+    help_sheet.append(["organisation", _("one of:")])
+    for name in Organisation.objects.values_list("name", flat=True):
+        help_sheet.append(["", name])
+    help_sheet.append([])
+    help_sheet.append([_("Example row"), *EXAMPLE])
+    help_sheet.column_dimensions["A"].width = 16
+    help_sheet.column_dimensions["B"].width = 80
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

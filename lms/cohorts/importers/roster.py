@@ -1,0 +1,267 @@
+"""Roster import: check every row, show a preview, then write all of it or nothing.
+
+People are matched to existing accounts by phone number, or, for rows without a phone, by
+first name + last name + organisation (accents and case ignored). A matched person is enrolled
+as they are (their profile is not overwritten); a new person gets an account whose username is
+their phone number (digits) or, without one, their name, and no usable password until a
+coordinator sets one: no e-mail address is required.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lms.organisations.models import Organisation
+from lms.regions.models import Region
+
+from ..models import Cohort, Enrollment
+from .reading import RawRow, fold
+
+User = get_user_model()
+PHONE_RE = re.compile(r"^(?:\+223|00223)?(\d{8})$")
+
+SEX_VALUES = {"f": "F", "female": "F", "femme": "F", "feminin": "F", "m": "M", "male": "M",
+              "h": "M", "homme": "M", "masculin": "M"}
+
+
+class RosterRejected(Exception):
+    def __init__(self, preview: "RosterPreview"):
+        super().__init__("the roster has errors")
+        self.preview = preview
+
+
+@dataclass
+class RosterRow:
+    number: int
+    values: dict[str, str]
+    errors: list[str] = field(default_factory=list)
+    cleaned: dict = field(default_factory=dict)
+    person: object | None = None  # an existing User this row matched
+
+    @property
+    def is_new_person(self) -> bool:
+        return self.person is None
+
+
+@dataclass
+class RosterPreview:
+    rows: list[RosterRow]
+    file_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and not any(row.errors for row in self.rows)
+
+    @property
+    def error_rows(self) -> list[RosterRow]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def new_people(self) -> int:
+        return sum(1 for row in self.rows if row.is_new_person)
+
+
+def normalise_phone(raw: str) -> str | None:
+    """'+223 76 12 34 56', '0022376123456' or '76123456' → '+22376123456'; None if invalid."""
+    compact = re.sub(r"[\s.\-()/]", "", raw)
+    match = PHONE_RE.match(compact)
+    return f"+223{match.group(1)}" if match else None
+
+
+def _choice_lookup(choices) -> dict[str, str]:
+    """Map codes and labels (English and French) of a TextChoices to its code."""
+    lookup = {}
+    for code, label in choices:
+        lookup[fold(code)] = code
+        lookup[fold(code.replace("_", " "))] = code
+        for language in ("en", "fr"):
+            with translation.override(language):
+                lookup[fold(str(label))] = code
+    return lookup
+
+
+def _lookups() -> dict:
+    regions, organisations = {}, {}
+    for region in Region.objects.all():
+        for key in (region.name, region.slug, region.iso_code):
+            regions[fold(key)] = region
+    for organisation in Organisation.objects.all():
+        organisations[fold(organisation.name)] = organisation
+        if organisation.acronym:
+            organisations.setdefault(fold(organisation.acronym), organisation)
+    return {"regions": regions, "organisations": organisations,
+            "functions": _choice_lookup(User.Function.choices)}
+
+
+def _clean_row(row: RosterRow, lookups: dict) -> None:
+    values, cleaned, errors = row.values, row.cleaned, row.errors
+    cleaned["first_name"] = " ".join(values["first_name"].split())
+    cleaned["last_name"] = " ".join(values["last_name"].split())
+    if not cleaned["first_name"] or not cleaned["last_name"]:
+        errors.append(_("First name and last name are required."))
+    region = lookups["regions"].get(fold(values["region"]))
+    if region is None:
+        errors.append(_("Unknown region “%(value)s”.") % {"value": values["region"]}
+                      if values["region"] else _("Region is required."))
+    cleaned["region"] = region
+    cleaned["sex"] = ""
+    if values["sex"]:
+        cleaned["sex"] = SEX_VALUES.get(fold(values["sex"]), "")
+        if not cleaned["sex"]:
+            errors.append(_("Sex must be F or M, not “%(value)s”.") % {"value": values["sex"]})
+    cleaned["function"] = ""
+    if values["function"]:
+        cleaned["function"] = lookups["functions"].get(fold(values["function"]), "")
+        if not cleaned["function"]:
+            errors.append(_("Unknown function “%(value)s”.") % {"value": values["function"]})
+    cleaned["organisation"] = None
+    if values["organisation"]:
+        cleaned["organisation"] = lookups["organisations"].get(fold(values["organisation"]))
+        if cleaned["organisation"] is None:
+            errors.append(_("Unknown organisation “%(value)s”.")
+                          % {"value": values["organisation"]})
+    cleaned["phone"] = ""
+    if values["phone"]:
+        cleaned["phone"] = normalise_phone(values["phone"]) or ""
+        if not cleaned["phone"]:
+            errors.append(_("Bad phone number “%(value)s”: expected +223 and 8 digits.")
+                          % {"value": values["phone"]})
+    cleaned["email"] = values["email"].lower()
+    if cleaned["email"]:
+        try:
+            validate_email(cleaned["email"])
+        except ValidationError:
+            errors.append(_("Bad e-mail address “%(value)s”.") % {"value": values["email"]})
+
+
+def _identity(cleaned: dict) -> tuple:
+    if cleaned["phone"]:
+        return ("phone", cleaned["phone"])
+    organisation = cleaned["organisation"]
+    return ("name", fold(cleaned["first_name"]), fold(cleaned["last_name"]),
+            organisation.pk if organisation else None)
+
+
+def _match_existing(rows: list[RosterRow]) -> None:
+    phones = {row.cleaned["phone"] for row in rows if row.cleaned.get("phone")}
+    by_phone = {user.phone: user for user in User.objects.filter(phone__in=phones)}
+    last_names = {row.cleaned["last_name"] for row in rows if not row.cleaned.get("phone")}
+    by_name: dict[tuple, object] = {}
+    for user in User.objects.filter(last_name__in=last_names):
+        by_name.setdefault(("name", fold(user.first_name), fold(user.last_name),
+                            user.organisation_id), user)
+    for row in rows:
+        if row.errors:
+            continue
+        key = _identity(row.cleaned)
+        if key[0] == "phone":
+            row.person = by_phone.get(key[1])
+            if row.person and (fold(row.person.first_name), fold(row.person.last_name)) != (
+                    fold(row.cleaned["first_name"]), fold(row.cleaned["last_name"])):
+                row.errors.append(_("This phone number is already registered to another "
+                                    "person."))
+        else:
+            row.person = by_name.get(key)
+
+
+def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
+    """Validate every row (no writes). Errors name the row number the spreadsheet shows."""
+    lookups = _lookups()
+    rows = [RosterRow(number=raw.number, values=dict(raw.values)) for raw in raw_rows]
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        _clean_row(row, lookups)
+        if row.errors:
+            continue
+        key = _identity(row.cleaned)
+        if key in seen:
+            row.errors.append(_("Same person as row %(row)s.") % {"row": seen[key]})
+        else:
+            seen[key] = row.number
+    _match_existing(rows)
+    enrolled = set(Enrollment.objects.filter(
+        cohort=cohort, trainee__in=[row.person for row in rows if row.person]
+    ).values_list("trainee_id", flat=True))
+    for row in rows:
+        if row.person and row.person.pk in enrolled:
+            row.errors.append(_("Already enrolled in this cohort."))
+    preview = RosterPreview(rows=rows)
+    taken = Enrollment.objects.filter(cohort=cohort).exclude(
+        status=Enrollment.Status.WITHDRAWN).count()
+    if taken + len(rows) > cohort.capacity:
+        preview.file_errors.append(
+            _("The cohort holds %(capacity)s trainees; %(taken)s are enrolled and the file adds "
+              "%(adding)s.") % {"capacity": cohort.capacity, "taken": taken, "adding": len(rows)}
+        )
+    return preview
+
+
+def _username_base(cleaned: dict) -> str:
+    return cleaned["phone"].lstrip("+") or slugify(
+        f"{cleaned['first_name']}.{cleaned['last_name']}").replace("-", ".")[:100] or "trainee"
+
+
+def _username_for(cleaned: dict, taken: set[str]) -> str:
+    base = _username_base(cleaned)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}.{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def roster_import(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
+    """Check again and write everything in one transaction, or raise RosterRejected."""
+    with transaction.atomic():
+        Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
+        preview = roster_check(cohort=cohort, raw_rows=raw_rows)
+        if not preview.ok:
+            raise RosterRejected(preview)
+        new_rows = [row for row in preview.rows if row.is_new_person]
+        taken: set[str] = set()
+        bases = sorted({_username_base(row.cleaned) for row in new_rows})
+        for start in range(0, len(bases), 200):
+            condition = Q()
+            for base in bases[start:start + 200]:
+                condition |= Q(username__startswith=base)
+            taken.update(User.objects.filter(condition).values_list("username", flat=True))
+        unusable = make_password(None)
+        people = [
+            User(username=_username_for(row.cleaned, taken), password=unusable,
+                 first_name=row.cleaned["first_name"], last_name=row.cleaned["last_name"],
+                 email=row.cleaned["email"], sex=row.cleaned["sex"],
+                 function=row.cleaned["function"], organisation=row.cleaned["organisation"],
+                 region=row.cleaned["region"], phone=row.cleaned["phone"], language="fr")
+            for row in new_rows
+        ]
+        created = User.objects.bulk_create(people)
+        for row, person in zip(new_rows, created, strict=True):
+            row.person = person
+        _add_to_trainees_group(created)
+        Enrollment.objects.bulk_create(
+            [Enrollment(cohort=cohort, trainee=row.person) for row in preview.rows]
+        )
+    return preview
+
+
+def _add_to_trainees_group(people: list) -> None:
+    from django.contrib.auth.models import Group
+
+    from lms.accounts import roles
+
+    group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
+    through = User.groups.through
+    through.objects.bulk_create(
+        [through(user_id=person.pk, group_id=group.pk) for person in people],
+        ignore_conflicts=True,
+    )
