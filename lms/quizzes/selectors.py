@@ -1,6 +1,184 @@
-"""Read-side questions about quizzes asked by other apps. (Owned by the quiz engine work.)"""
+"""Read-side questions about quizzes, also asked by other apps (cohorts, reporting).
+
+Courses may be passed in any locale: quizzes hang on the English page, and every
+translation shares its `translation_key`.
+"""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+
+from lms.accounts import roles
+from lms.cohorts.selectors import cohorts_managed_by
+
+from .models import Category, Quiz, Sitting, SittingAnswer
+
+SCORE = DecimalField(max_digits=6, decimal_places=2)
+
+
+def can_edit_quizzes(user) -> bool:
+    return user.is_authenticated and user.has_perm("quizzes.change_quiz")
+
+
+def quizzes_visible_to(user) -> QuerySet[Quiz]:
+    """Published quizzes for everyone; drafts too for those who edit quizzes."""
+    quizzes = Quiz.objects.select_related("course", "module")
+    return quizzes if can_edit_quizzes(user) else quizzes.filter(draft=False)
+
+
+def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:
+    user = user or AnonymousUser()
+    return quizzes_visible_to(user).filter(
+        course__translation_key=course.translation_key
+    ).order_by("purpose", "title_en")
+
+
+def quizzes_with_status(*, course, user) -> list[dict]:
+    """Each quiz of the course with the user's status: not started, in progress, passed,
+    failed or awaiting marking, and their latest score."""
+    quizzes = list(quizzes_for_course(course=course, user=user))
+    latest: dict[int, Sitting] = {}
+    if user.is_authenticated and quizzes:
+        for sitting in Sitting.objects.filter(user=user, quiz__in=quizzes).order_by(
+                "started_at", "pk"):
+            latest[sitting.quiz_id] = sitting
+    rows = []
+    for quiz in quizzes:
+        sitting = latest.get(quiz.pk)
+        rows.append({"quiz": quiz, "sitting": sitting, "status": sitting_status(sitting)})
+    return rows
+
+
+def sitting_status(sitting: Sitting | None) -> str:
+    if sitting is None:
+        return "not_started"
+    if not sitting.is_complete:
+        return "in_progress"
+    if sitting.needs_marking:
+        return "awaiting_marking"
+    return "passed" if sitting.passed else "failed"
 
 
 def post_test_passed(*, user, course) -> bool:
     """Has `user` a completed, passed post-test sitting for `course` (any locale of it)?"""
-    raise NotImplementedError
+    return Sitting.objects.filter(
+        user=user, quiz__course__translation_key=course.translation_key,
+        quiz__purpose=Quiz.Purpose.POST_TEST, completed_at__isnull=False, passed=True,
+    ).exists()
+
+
+def _completed(purpose: str) -> QuerySet[Sitting]:
+    return Sitting.objects.filter(
+        user=OuterRef("trainee_id"), quiz__course=OuterRef("cohort__course_id"),
+        quiz__purpose=purpose, completed_at__isnull=False, needs_marking=False,
+    )
+
+
+def enrollments_with_scores(*, enrollments: QuerySet) -> QuerySet:
+    """Annotate enrollments with `pre_score` (first completed pre-test of the course),
+    `post_score` (best completed post-test) and `gain` (post - pre; null if either is
+    missing). Attempts still awaiting a marker are left out until marked."""
+    pre = _completed(Quiz.Purpose.PRE_TEST).order_by("completed_at", "pk")
+    post = _completed(Quiz.Purpose.POST_TEST).order_by("-score_percent", "pk")
+    return enrollments.annotate(
+        pre_score=Subquery(pre.values("score_percent")[:1], output_field=SCORE),
+        post_score=Subquery(post.values("score_percent")[:1], output_field=SCORE),
+    ).annotate(
+        gain=ExpressionWrapper(F("post_score") - F("pre_score"), output_field=SCORE),
+    )
+
+
+def _rounded(value) -> Decimal | None:
+    return None if value is None else Decimal(value).quantize(Decimal("0.1"))
+
+
+def gain_summary(*, enrollments: QuerySet) -> dict:
+    """Average pre, post and gain over `enrollments` (filter them per trainee, cohort or
+    region first). `n` counts enrollments with both scores, the base of `avg_gain`."""
+    figures = enrollments_with_scores(enrollments=enrollments).aggregate(
+        avg_pre=Avg("pre_score"), avg_post=Avg("post_score"), avg_gain=Avg("gain"),
+        n_pre=Count("pk", filter=Q(pre_score__isnull=False)),
+        n_post=Count("pk", filter=Q(post_score__isnull=False)),
+        n=Count("pk", filter=Q(gain__isnull=False)),
+    )
+    for key in ("avg_pre", "avg_post", "avg_gain"):
+        figures[key] = _rounded(figures[key])
+    return figures
+
+
+def category_success_rates(*, user) -> list[dict]:
+    """Share of correct answers per category over the user's finished attempts."""
+    rows = (
+        SittingAnswer.objects.filter(sitting__user=user, sitting__completed_at__isnull=False,
+                                     is_correct__isnull=False)
+        .values("question__category_id")
+        .annotate(total=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
+        .order_by()
+    )
+    counts = {row["question__category_id"]: row for row in rows}
+    categories = Category.objects.filter(pk__in=counts).select_related("parent")
+    result = []
+    for category in categories:
+        row = counts[category.pk]
+        result.append({
+            "category": category, "total": row["total"], "correct": row["correct"],
+            "percent": round(100 * row["correct"] / row["total"]),
+        })
+    return sorted(result, key=lambda r: str(r["category"]))
+
+
+def sittings_of(*, user) -> QuerySet[Sitting]:
+    return Sitting.objects.filter(user=user).select_related("quiz").order_by("-started_at")
+
+
+def sittings_markable_by(user) -> QuerySet[Sitting]:
+    """Finished exam papers a marker may see: national staff see all; others those of
+    trainees in cohorts they run or coordinate, never their own."""
+    if not user.is_authenticated or not user.has_perm("quizzes.mark_sitting"):
+        return Sitting.objects.none()
+    papers = Sitting.objects.filter(completed_at__isnull=False, quiz__exam_paper=True)
+    if not roles.is_national(user):
+        papers = papers.filter(cohort__in=cohorts_managed_by(user)).exclude(user=user)
+    return papers
+
+
+def sittings_for_marking(*, user, quiz=None, trainee=None, cohort=None,
+                         pending_only: bool = False) -> QuerySet[Sitting]:
+    papers = sittings_markable_by(user).select_related("quiz", "user", "cohort")
+    if quiz is not None:
+        papers = papers.filter(quiz=quiz)
+    if trainee is not None:
+        papers = papers.filter(user=trainee)
+    if cohort is not None:
+        papers = papers.filter(cohort=cohort)
+    if pending_only:
+        papers = papers.filter(needs_marking=True)
+    return papers.order_by("-needs_marking", "-completed_at", "-pk")
+
+
+def sitting_review(*, sitting: Sitting) -> list[dict]:
+    """The attempt's questions in drawn order with the answers given (for result and
+    marking pages; callers decide whether correct answers may be shown)."""
+    from .models import Question
+
+    given = {a.question_id: a for a in sitting.answers.all()}
+    questions = Question.objects.filter(pk__in=sitting.question_ids).select_related(
+        "category").prefetch_related(Prefetch("answers"))
+    by_id = {q.pk: q for q in questions}
+    return [
+        {"question": by_id[pk], "answer": given.get(pk),
+         "chosen": set(given[pk].choice_ids) if pk in given else set()}
+        for pk in sitting.question_ids if pk in by_id
+    ]

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import marking, taking
 
 app_name = "quizzes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("progress/", taking.progress, name="progress"),
+    path("marking/", marking.marking_list, name="marking_list"),
+    path("marking/<int:pk>/", marking.marking_detail, name="marking_detail"),
+    path("attempts/<int:pk>/", taking.sitting_question, name="question"),
+    path("attempts/<int:pk>/feedback/<int:question_id>/", taking.sitting_feedback,
+         name="feedback"),
+    path("attempts/<int:pk>/result/", taking.sitting_result, name="result"),
+    path("<slug:slug>/", taking.quiz_detail, name="detail"),
+    path("<slug:slug>/start/", taking.quiz_start, name="start"),
+]

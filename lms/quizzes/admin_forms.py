@@ -1,0 +1,27 @@
+"""Wagtail admin form for questions: checks the answer options as a whole."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        formset = self.formsets.get("answers")
+        options = []
+        if formset is not None:
+            options = [f.cleaned_data for f in formset.forms
+                       if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
+        if kind == "mc":
+            if len(options) < 2:
+                raise ValidationError(_("A multiple-choice question needs at least two options."))
+            if not any(o.get("is_correct") for o in options):
+                raise ValidationError(_("Mark at least one option as correct."))
+        elif kind == "tf" and cleaned.get("true_false_answer") is None:
+            self.add_error("true_false_answer", _("Choose whether the statement is true."))
+        elif kind in {"tf", "essay"} and options:
+            raise ValidationError(_("Only multiple-choice questions have answer options."))
+        return cleaned

@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.cohorts.models import Cohort
+
+from .i18n import pick
+from .models import Category, Question, Quiz
+from .services import question_allows_several
+
+TRUE_FALSE_CHOICES = [("true", _("True")), ("false", _("False"))]
+
+
+class AnswerForm(forms.Form):
+    """One question's answer widget. Lists the options only: which ones are right never
+    reaches the browser before the quiz settings allow it."""
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        if question.is_essay:
+            self.fields["essay"] = forms.CharField(
+                label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 8}),
+                max_length=20000)
+        elif question.is_true_false:
+            self.fields["boolean"] = forms.ChoiceField(
+                label=_("Your answer"), choices=TRUE_FALSE_CHOICES, widget=forms.RadioSelect)
+        else:
+            choices = [(str(a.pk), pick(a, "text")) for a in question.answers.all()]
+            if question_allows_several(question):
+                self.fields["choice"] = forms.MultipleChoiceField(
+                    label=_("Choose every right answer"), choices=choices,
+                    widget=forms.CheckboxSelectMultiple)
+            else:
+                self.fields["choice"] = forms.ChoiceField(
+                    label=_("Choose one answer"), choices=choices, widget=forms.RadioSelect)
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        if self.question.is_essay:
+            return {"essay_text": data["essay"]}
+        if self.question.is_true_false:
+            return {"boolean": data["boolean"] == "true"}
+        choice = data["choice"]
+        return {"choice_ids": [int(c) for c in (choice if isinstance(choice, list) else [choice])]}
+
+
+class MarkingFilterForm(forms.Form):
+    quiz = forms.ModelChoiceField(label=_("Quiz"), queryset=Quiz.objects.none(), required=False)
+    trainee = forms.CharField(label=_("Trainee (name or username)"), required=False,
+                              max_length=100)
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(),
+                                    required=False)
+    pending = forms.BooleanField(label=_("Only attempts with essays to mark"), required=False)
+
+    def __init__(self, *args, quizzes, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].queryset = quizzes
+        self.fields["cohort"].queryset = cohorts
+
+
+class EssayMarkForm(forms.Form):
+    answer = forms.IntegerField(widget=forms.HiddenInput)
+    verdict = forms.ChoiceField(
+        label=_("Verdict"), widget=forms.RadioSelect,
+        choices=[("correct", _("Correct")), ("incorrect", _("Incorrect"))])
+
+
+class GiftImportForm(forms.Form):
+    file = forms.FileField(label=_("GIFT file (.txt or .gift, UTF-8)"))
+    language = forms.ChoiceField(label=_("Language of the file"),
+                                 choices=[("en", _("English")), ("fr", _("French"))])
+    category = forms.ModelChoiceField(
+        label=_("Import into category"), queryset=Category.objects.all(), required=False,
+        help_text=_("Optional. The file's $CATEGORY lines create sub-categories below it."))
+    quiz = forms.ModelChoiceField(label=_("Add the questions to quiz"),
+                                  queryset=Quiz.objects.all(), required=False)
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from None
+
+
+class GiftExportForm(forms.Form):
+    quiz = forms.ModelChoiceField(label=_("Questions of quiz"), queryset=Quiz.objects.all(),
+                                  required=False)
+    category = forms.ModelChoiceField(label=_("Or of category (with sub-categories)"),
+                                      queryset=Category.objects.all(), required=False)
+    language = forms.ChoiceField(label=_("Language"),
+                                 choices=[("en", _("English")), ("fr", _("French"))])

@@ -1,0 +1,122 @@
+"""The question bank: categories (with sub-categories), questions and their answer options."""
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from ..i18n import BilingualMixin
+from ..validators import validate_question_image
+
+
+class Category(BilingualMixin, models.Model):
+    name_en = models.CharField(_("name (English)"), max_length=150)
+    name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent category"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="children",
+    )
+
+    panels = [FieldPanel("name_en"), FieldPanel("name_fr"), FieldPanel("parent")]
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("question category")
+        verbose_name_plural = _("question categories")
+
+    def __str__(self) -> str:
+        return " / ".join(self.path_names())
+
+    def path_names(self) -> list[str]:
+        names, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            names.append(node.name_en)
+            node = node.parent
+        return list(reversed(names))
+
+
+class Question(BilingualMixin, ClusterableModel):
+    class Kind(models.TextChoices):
+        MULTIPLE_CHOICE = "mc", _("Multiple choice")
+        TRUE_FALSE = "tf", _("True / false")
+        ESSAY = "essay", _("Essay")
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="questions"
+    )
+    kind = models.CharField(_("type"), max_length=8, choices=Kind.choices,
+                            default=Kind.MULTIPLE_CHOICE)
+    title = models.CharField(
+        _("short title"), max_length=200, blank=True,
+        help_text=_("For lists and GIFT files; the question text is used when empty."),
+    )
+    text_en = models.TextField(_("question (English)"))
+    text_fr = models.TextField(_("question (French)"), blank=True)
+    explanation_en = models.TextField(
+        _("explanation (English)"), blank=True,
+        help_text=_("Shown with the result, once the settings of the quiz allow it."),
+    )
+    explanation_fr = models.TextField(_("explanation (French)"), blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="quizzes/questions/", blank=True,
+        validators=[validate_question_image],
+        help_text=_("Optional. JPEG, PNG, GIF or WebP, at most 2 MB and 4000 pixels a side."),
+    )
+    true_false_answer = models.BooleanField(
+        _("correct answer (true/false questions)"), null=True, blank=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        MultiFieldPanel([FieldPanel("text_en"), FieldPanel("text_fr")], heading=_("Question")),
+        FieldPanel("image"),
+        FieldPanel("true_false_answer"),
+        InlinePanel("answers", heading=_("Answer options (multiple choice)"), label=_("Option")),
+        MultiFieldPanel([FieldPanel("explanation_en"), FieldPanel("explanation_fr")],
+                        heading=_("Explanation")),
+    ]
+
+    class Meta:
+        ordering = ["category__name_en", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    @property
+    def is_multiple_choice(self) -> bool:
+        return self.kind == self.Kind.MULTIPLE_CHOICE
+
+    @property
+    def is_true_false(self) -> bool:
+        return self.kind == self.Kind.TRUE_FALSE
+
+    @property
+    def is_essay(self) -> bool:
+        return self.kind == self.Kind.ESSAY
+
+    def __str__(self) -> str:
+        return self.title or Truncator(self.text_en).chars(80)
+
+
+class Answer(BilingualMixin, Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text_en = models.CharField(_("answer (English)"), max_length=500)
+    text_fr = models.CharField(_("answer (French)"), max_length=500, blank=True)
+    is_correct = models.BooleanField(_("correct"), default=False)
+
+    panels = [FieldPanel("text_en"), FieldPanel("text_fr"), FieldPanel("is_correct")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+
+    def __str__(self) -> str:
+        return self.text_en

@@ -1,0 +1,108 @@
+"""A quiz: settings, purpose (pre-test, post-test, practice) and the questions it draws from."""
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
+
+from ..i18n import BilingualMixin
+from .bank import Question
+
+
+class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
+    class Purpose(models.TextChoices):
+        PRE_TEST = "pre_test", _("Pre-test")
+        POST_TEST = "post_test", _("Post-test")
+        PRACTICE = "practice", _("Practice")
+
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    course = models.ForeignKey(
+        "curriculum.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT,
+        related_name="quizzes", help_text=_("The English course page."),
+    )
+    module = models.ForeignKey(
+        "curriculum.ModulePage", verbose_name=_("module"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="quizzes",
+    )
+    purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices,
+                               default=Purpose.PRACTICE)
+    questions = ParentalManyToManyField(Question, verbose_name=_("questions"), blank=True,
+                                        related_name="quizzes")
+    random_order = models.BooleanField(_("random question order"), default=False)
+    max_questions = models.PositiveSmallIntegerField(
+        _("maximum questions per attempt"), null=True, blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Draw this many questions at random from the quiz's questions."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    single_attempt = models.BooleanField(_("single attempt"), default=False)
+    answers_at_end = models.BooleanField(
+        _("show correct answers only at the end"), default=True,
+        help_text=_("Otherwise the correct answer is shown after each question."),
+    )
+    exam_paper = models.BooleanField(
+        _("exam paper"), default=True,
+        help_text=_("Keep every attempt as a paper that markers and the trainee can review. "
+                    "Required for quizzes with essay questions."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    draft = models.BooleanField(
+        _("draft"), default=True, help_text=_("Draft quizzes are visible only to editors.")
+    )
+    success_text_en = models.TextField(_("success text (English)"), blank=True)
+    success_text_fr = models.TextField(_("success text (French)"), blank=True)
+    fail_text_en = models.TextField(_("fail text (English)"), blank=True)
+    fail_text_fr = models.TextField(_("fail text (French)"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("title_en"), FieldPanel("title_fr"), FieldPanel("slug")],
+                        heading=_("Title")),
+        MultiFieldPanel([FieldPanel("description_en"), FieldPanel("description_fr")],
+                        heading=_("Description")),
+        FieldRowPanel([FieldPanel("course"), FieldPanel("module"), FieldPanel("purpose")]),
+        FieldPanel("questions", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("random_order"), FieldPanel("max_questions")]),
+            FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]),
+            FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("answers_at_end"),
+                           FieldPanel("exam_paper")]),
+            FieldPanel("draft"),
+        ], heading=_("Settings")),
+        MultiFieldPanel([FieldPanel("success_text_en"), FieldPanel("success_text_fr"),
+                         FieldPanel("fail_text_en"), FieldPanel("fail_text_fr")],
+                        heading=_("Result texts")),
+    ]
+
+    class Meta:
+        ordering = ["course__path", "purpose", "title_en"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        indexes = [models.Index(fields=["course", "purpose"])]
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    def get_preview_template(self, request, mode_name):
+        return "quizzes/quiz_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["quiz"] = self
+        context["questions"] = list(self.questions.all())
+        return context

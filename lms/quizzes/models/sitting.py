@@ -1,0 +1,76 @@
+"""Attempts: one Sitting per attempt, one SittingAnswer per answered question."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .bank import Question
+from .quiz import Quiz
+
+
+class Sitting(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("trainee"),
+                             on_delete=models.CASCADE, related_name="sittings")
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.PROTECT,
+                             related_name="sittings")
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", verbose_name=_("cohort"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="sittings",
+    )
+    # Copied from the quiz when the attempt starts, so the database can enforce it.
+    single_attempt = models.BooleanField(default=False)
+    question_ids = models.JSONField(default=list)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    score_percent = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2,
+                                        null=True, blank=True)
+    passed = models.BooleanField(_("passed"), default=False)
+    needs_marking = models.BooleanField(_("essays to mark"), default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        permissions = [("mark_sitting", _("Can mark essay answers and see trainees' papers"))]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "quiz"], condition=Q(single_attempt=True),
+                                    name="quiz_single_attempt_once"),
+            models.UniqueConstraint(fields=["user", "quiz"],
+                                    condition=Q(completed_at__isnull=True),
+                                    name="quiz_one_open_sitting"),
+        ]
+        indexes = [models.Index(fields=["user", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.quiz}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class SittingAnswer(models.Model):
+    sitting = models.ForeignKey(Sitting, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    choice_ids = models.JSONField(default=list, blank=True)
+    boolean = models.BooleanField(null=True, blank=True)
+    essay_text = models.TextField(blank=True)
+    # None while an essay waits for a marker.
+    is_correct = models.BooleanField(null=True)
+    answered_at = models.DateTimeField(auto_now_add=True)
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    marked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("answer given")
+        verbose_name_plural = _("answers given")
+        constraints = [
+            models.UniqueConstraint(fields=["sitting", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sitting_id}/{self.question_id}"

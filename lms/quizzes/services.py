@@ -1,0 +1,248 @@
+"""Quiz rules: starting and resuming attempts, answering, grading, the time limit, marking.
+
+Grading happens here only; views pass raw input in and render what these functions return.
+"""
+
+import datetime
+import random
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.cohorts.models import Enrollment
+
+from .models import Question, Quiz, Sitting, SittingAnswer
+
+
+class QuizError(Exception):
+    """A request the rules refuse; the message is meant for the trainee."""
+
+
+class AlreadyTaken(QuizError):
+    pass
+
+
+class TimeIsUp(QuizError):
+    pass
+
+
+def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
+    ids = list(quiz.questions.order_by("category__name_en", "pk").values_list("pk", flat=True))
+    if quiz.max_questions and quiz.max_questions < len(ids):
+        chosen = set(rng.sample(ids, quiz.max_questions))
+        ids = [pk for pk in ids if pk in chosen]
+    if quiz.random_order:
+        rng.shuffle(ids)
+    return ids
+
+
+def _cohort_for(*, user, quiz: Quiz):
+    enrollment = (
+        Enrollment.objects.filter(trainee=user, cohort__course_id=quiz.course_id)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort").order_by("-enrolled_at", "-pk").first()
+    )
+    return enrollment.cohort if enrollment else None
+
+
+def sitting_open_for(*, user, quiz: Quiz) -> Sitting | None:
+    return Sitting.objects.filter(user=user, quiz=quiz, completed_at__isnull=True).first()
+
+
+def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
+                  now: datetime.datetime | None = None) -> Sitting:
+    """Resume the user's unfinished attempt, or start a new one when the quiz allows it.
+
+    Two simultaneous requests cannot create two attempts: the partial unique constraints
+    (one open attempt; one attempt at all for single-attempt quizzes) make the loser fail,
+    and it then resumes the winner's attempt.
+    """
+    now = now or timezone.now()
+    existing = sitting_open_for(user=user, quiz=quiz)
+    if existing is not None:
+        existing = sitting_close_if_expired(sitting=existing, now=now)
+        if not existing.is_complete:
+            return existing
+    if quiz.single_attempt and Sitting.objects.filter(user=user, quiz=quiz).exists():
+        raise AlreadyTaken(_("You have already taken this quiz; it allows a single attempt."))
+    question_ids = _draw_question_ids(quiz=quiz, rng=rng or random.SystemRandom())
+    if not question_ids:
+        raise QuizError(_("This quiz has no questions yet."))
+    deadline = (now + datetime.timedelta(minutes=quiz.time_limit_minutes)
+                if quiz.time_limit_minutes else None)
+    try:
+        with transaction.atomic():
+            return Sitting.objects.create(
+                user=user, quiz=quiz, cohort=_cohort_for(user=user, quiz=quiz),
+                single_attempt=quiz.single_attempt, question_ids=question_ids, deadline=deadline,
+            )
+    except IntegrityError:
+        winner = sitting_open_for(user=user, quiz=quiz)
+        if winner is not None:
+            return winner
+        raise AlreadyTaken(
+            _("You have already taken this quiz; it allows a single attempt.")
+        ) from None
+
+
+def sitting_answered_ids(*, sitting: Sitting) -> set[int]:
+    return set(sitting.answers.values_list("question_id", flat=True))
+
+
+def sitting_next_question_id(*, sitting: Sitting, answered: set[int] | None = None) -> int | None:
+    answered = sitting_answered_ids(sitting=sitting) if answered is None else answered
+    return next((pk for pk in sitting.question_ids if pk not in answered), None)
+
+
+def _is_late(sitting: Sitting, now: datetime.datetime) -> bool:
+    return sitting.deadline is not None and now > sitting.deadline
+
+
+def sitting_close_if_expired(*, sitting: Sitting, now: datetime.datetime | None = None) -> Sitting:
+    """Close an attempt whose time limit has passed; unanswered questions score nothing."""
+    now = now or timezone.now()
+    if not sitting.is_complete and _is_late(sitting, now):
+        return sitting_finish(sitting=sitting, now=now)
+    return sitting
+
+
+def _grade_choice(question: Question, *, choice_ids: list[int], boolean: bool | None) -> bool:
+    if question.is_true_false:
+        return boolean is not None and boolean == question.true_false_answer
+    correct = {a.pk for a in question.answers.all() if a.is_correct}
+    return bool(correct) and set(choice_ids) == correct
+
+
+def _clean_input(question: Question, *, choice_ids, boolean, essay_text) -> dict:
+    if question.is_essay:
+        text = (essay_text or "").strip()
+        if not text:
+            raise QuizError(_("Write an answer before continuing."))
+        return {"essay_text": text[:20000], "is_correct": None}
+    if question.is_true_false:
+        if boolean is None:
+            raise QuizError(_("Choose true or false."))
+        return {"boolean": bool(boolean),
+                "is_correct": _grade_choice(question, choice_ids=[], boolean=bool(boolean))}
+    try:
+        chosen = sorted({int(pk) for pk in (choice_ids or [])})
+    except (TypeError, ValueError):
+        raise QuizError(_("Choose among the options shown.")) from None
+    options = {a.pk: a for a in question.answers.all()}
+    if not chosen:
+        raise QuizError(_("Choose at least one option."))
+    if any(pk not in options for pk in chosen):
+        raise QuizError(_("Choose among the options shown."))
+    if question_allows_several(question) is False and len(chosen) > 1:
+        raise QuizError(_("Choose only one option."))
+    return {"choice_ids": chosen,
+            "is_correct": _grade_choice(question, choice_ids=chosen, boolean=None)}
+
+
+def question_allows_several(question: Question) -> bool:
+    return sum(1 for a in question.answers.all() if a.is_correct) > 1
+
+
+def sitting_answer(*, sitting: Sitting, question_id: int, choice_ids=None, boolean=None,
+                   essay_text: str | None = None,
+                   now: datetime.datetime | None = None) -> SittingAnswer:
+    """Record and grade one answer. Each question of the attempt is answered once; an
+    answer arriving after the deadline is dropped and the attempt closed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Sitting.objects.select_for_update().get(pk=sitting.pk)
+        if locked.is_complete:
+            raise QuizError(_("This attempt is finished; answers can no longer change."))
+        if not _is_late(locked, now):
+            return _record_answer(sitting=locked, question_id=question_id, now=now,
+                                  choice_ids=choice_ids, boolean=boolean, essay_text=essay_text)
+    sitting_finish(sitting=locked, now=locked.deadline)
+    raise TimeIsUp(_("Time is up: this answer arrived after the time limit and was not counted."))
+
+
+def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime, choice_ids,
+                   boolean, essay_text) -> SittingAnswer:
+    if question_id not in sitting.question_ids:
+        raise QuizError(_("This question is not part of your attempt."))
+    question = Question.objects.prefetch_related("answers").get(pk=question_id)
+    values = _clean_input(question, choice_ids=choice_ids, boolean=boolean,
+                          essay_text=essay_text)
+    if sitting.answers.filter(question_id=question_id).exists():
+        raise QuizError(_("You have already answered this question."))
+    try:
+        with transaction.atomic():
+            answer = SittingAnswer.objects.create(sitting=sitting, question=question, **values)
+    except IntegrityError:
+        raise QuizError(_("You have already answered this question.")) from None
+    if sitting_next_question_id(sitting=sitting) is None:
+        sitting_finish(sitting=sitting, now=now)
+    return answer
+
+
+def _percent(correct: int, total: int) -> Decimal:
+    if not total:
+        return Decimal("0.00")
+    return (Decimal(100) * correct / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def sitting_grade(*, sitting: Sitting) -> Sitting:
+    """Recompute score, pass and pending marking from the stored answers (not saved).
+
+    Every drawn question counts: unanswered ones and essays awaiting a marker score nothing,
+    and an attempt with essays awaiting a marker is not passed until they are marked.
+    """
+    answers = list(sitting.answers.only("is_correct"))
+    correct = sum(1 for a in answers if a.is_correct)
+    sitting.needs_marking = any(a.is_correct is None for a in answers)
+    sitting.score_percent = _percent(correct, len(sitting.question_ids))
+    sitting.passed = (not sitting.needs_marking
+                      and sitting.score_percent >= sitting.quiz.pass_mark)
+    return sitting
+
+
+def _after_result_change(sitting: Sitting) -> None:
+    if sitting.quiz.purpose != Quiz.Purpose.POST_TEST:
+        return
+    from lms.cohorts import services as cohort_services
+
+    user, course = sitting.user, sitting.quiz.course
+    transaction.on_commit(
+        lambda: cohort_services.completion_evaluate_for(user=user, course=course)
+    )
+
+
+@transaction.atomic
+def sitting_finish(*, sitting: Sitting, now: datetime.datetime | None = None) -> Sitting:
+    sitting = Sitting.objects.select_for_update().select_related("quiz", "user").get(
+        pk=sitting.pk)
+    if sitting.is_complete:
+        return sitting
+    sitting_grade(sitting=sitting)
+    sitting.completed_at = now or timezone.now()
+    sitting.save(update_fields=["score_percent", "passed", "needs_marking", "completed_at"])
+    _after_result_change(sitting)
+    return sitting
+
+
+@transaction.atomic
+def essay_mark(*, answer: SittingAnswer, correct: bool, by) -> Sitting:
+    """A marker's verdict on one essay answer; the attempt's score and result follow."""
+    sitting = Sitting.objects.select_for_update().select_related("quiz", "user").get(
+        pk=answer.sitting_id)
+    if not sitting.is_complete:
+        raise QuizError(_("The attempt is still in progress."))
+    answer = SittingAnswer.objects.select_related("question").get(pk=answer.pk)
+    if not answer.question.is_essay:
+        raise QuizError(_("Only essay answers are marked by hand."))
+    answer.is_correct = bool(correct)
+    answer.marked_by = by
+    answer.marked_at = timezone.now()
+    answer.save(update_fields=["is_correct", "marked_by", "marked_at"])
+    before = (sitting.score_percent, sitting.passed, sitting.needs_marking)
+    sitting_grade(sitting=sitting)
+    sitting.save(update_fields=["score_percent", "passed", "needs_marking"])
+    if before != (sitting.score_percent, sitting.passed, sitting.needs_marking):
+        _after_result_change(sitting)
+    return sitting
