@@ -21,6 +21,10 @@ STAFF_ROLES = [FACILITATOR, CURRICULUM_EDITOR, REGIONAL_COORDINATOR, NATIONAL_CO
                ADMINISTRATOR]
 
 # "app_label.codename" per role; apps add their own lines.
+CERTIFICATE_MANAGER_PERMISSIONS = [
+    "certificates.view_certificate", "certificates.issue_certificate",
+    "certificates.revoke_certificate", "certificates.regenerate_certificates",
+]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     FACILITATOR: [
@@ -28,6 +32,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        "certificates.view_certificate",
     ],
     CURRICULUM_EDITOR: [
         "wagtailadmin.access_admin",
@@ -36,9 +41,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document", "wagtaildocs.delete_document",
     ],
-    REGIONAL_COORDINATOR: ["wagtailadmin.access_admin"],
-    NATIONAL_COORDINATOR: ["wagtailadmin.access_admin"],
-    ADMINISTRATOR: ["wagtailadmin.access_admin"],
+    REGIONAL_COORDINATOR: [
+        "wagtailadmin.access_admin",
+        *CERTIFICATE_MANAGER_PERMISSIONS,
+    ],
+    NATIONAL_COORDINATOR: [
+        "wagtailadmin.access_admin",
+        *CERTIFICATE_MANAGER_PERMISSIONS,
+    ],
+    ADMINISTRATOR: [
+        "wagtailadmin.access_admin",
+        *CERTIFICATE_MANAGER_PERMISSIONS,
+    ],
 }
 
 

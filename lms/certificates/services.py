@@ -1,6 +1,200 @@
-"""Certificate rules: issue, re-issue, revoke, render. (Owned by the certificates work.)"""
+"""Certificate rules: issue (automatic and manual), re-issue, revoke, regenerate a cohort.
+
+Exactly one valid certificate per enrollment: the database enforces it with a conditional
+unique constraint, and `certificate_issue` turns the losing side of a race into "return the
+winner". Rendering and e-mail are queued only once the transaction has committed, and a lost
+message is picked up again by `certificates_render_pending` (see rendering.py).
+"""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from lms.cohorts.models import Cohort, Enrollment
+
+from .codes import code_generate
+from .models import Certificate, CertificateBatch, CertificateEvent, CertificateSettings
+
+logger = logging.getLogger(__name__)
+DEFAULT_ISSUER = "Cascade"
 
 
-def certificate_issue_for_completion(*, enrollment) -> None:
-    """Called by cohorts.services.completion_evaluate when an enrollment becomes complete."""
-    raise NotImplementedError
+class CertificateError(ValueError):
+    """A certificate action that the rules forbid; the message is shown to the user."""
+
+
+def issuer_name_current() -> str:
+    return CertificateSettings.load().issuer_name.strip() or DEFAULT_ISSUER
+
+
+def course_title_in(*, course, language: str) -> str:
+    """The course title in the certificate's language when the course is translated."""
+    if course.locale.language_code == language:
+        return course.title
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = course.get_translation_or_none(locale) if locale else None
+    return translated.title if translated else course.title
+
+
+def enqueue(task, *args) -> None:
+    """Send a task; if the broker is unreachable, log it and leave the sweep to retry."""
+    try:
+        task.delay(*args)
+    except Exception:  # broker down, or an eager run that failed: the row says what is pending
+        logger.exception("Could not run %s%r now; certificates_render_pending will retry",
+                         task.name, args)
+
+
+def enqueue_render_on_commit(certificate_ids: list[int]) -> None:
+    from .tasks import certificate_render_task
+
+    def send() -> None:
+        for certificate_id in certificate_ids:
+            enqueue(certificate_render_task, certificate_id)
+
+    transaction.on_commit(send)
+
+
+def _log(certificate: Certificate, action: str, *, actor=None, reason: str = "") -> None:
+    CertificateEvent.objects.create(
+        certificate=certificate, action=action, actor=actor, reason=reason
+    )
+
+
+def _create(*, enrollment: Enrollment, actor, trainee_name: str | None) -> Certificate:
+    trainee = enrollment.trainee
+    language = trainee.language if trainee.language in ("en", "fr") else "fr"
+    code = code_generate()
+    while Certificate.objects.filter(code=code).exists():  # ~1 in 10^17: never loops in practice
+        code = code_generate()
+    return Certificate.objects.create(
+        enrollment=enrollment, code=code, trainee_name=trainee_name or trainee.display_name,
+        course_title=course_title_in(course=enrollment.cohort.course, language=language),
+        issuer_name=issuer_name_current(), language=language, issued_by=actor,
+        render_requested_at=timezone.now(),
+    )
+
+
+def certificate_valid_for(*, enrollment: Enrollment) -> Certificate | None:
+    return Certificate.objects.filter(
+        enrollment=enrollment, status=Certificate.Status.VALID
+    ).first()
+
+
+def certificate_issue(
+    *, enrollment: Enrollment, actor=None, reason: str = "", render: bool = True
+) -> Certificate:
+    """Issue the enrollment's certificate, or return the valid one it already has."""
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        raise CertificateError(_("A withdrawn trainee cannot receive a certificate."))
+    existing = certificate_valid_for(enrollment=enrollment)
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            certificate = _create(enrollment=enrollment, actor=actor, trainee_name=None)
+            _log(certificate, CertificateEvent.Action.ISSUED, actor=actor, reason=reason)
+    except IntegrityError:
+        # A simultaneous completion issued it first: that one is the certificate.
+        existing = certificate_valid_for(enrollment=enrollment)
+        if existing is None:
+            raise
+        return existing
+    if render:
+        enqueue_render_on_commit([certificate.pk])
+    return certificate
+
+
+def certificate_issue_for_completion(*, enrollment: Enrollment) -> Certificate | None:
+    """Called by cohorts.services.completion_evaluate when an enrollment newly completes."""
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        return None
+    if enrollment.certificates.filter(status=Certificate.Status.REVOKED).exists():
+        return None  # a revocation stands until a coordinator issues one by hand
+    return certificate_issue(enrollment=enrollment, reason=_("Completion rule met."))
+
+
+def certificate_issue_manually(*, enrollment: Enrollment, actor, reason: str) -> Certificate:
+    if not reason.strip():
+        raise CertificateError(_("Say why the certificate is issued manually."))
+    if certificate_valid_for(enrollment=enrollment):
+        raise CertificateError(_("This trainee already has a valid certificate."))
+    return certificate_issue(enrollment=enrollment, actor=actor, reason=reason.strip())
+
+
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    if not reason.strip():
+        raise CertificateError(_("A reason is required to revoke a certificate."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.status != Certificate.Status.VALID:
+            raise CertificateError(_("Only a valid certificate can be revoked."))
+        certificate.status = Certificate.Status.REVOKED
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason.strip()
+        certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+        _log(certificate, CertificateEvent.Action.REVOKED, actor=actor, reason=reason.strip())
+    return certificate
+
+
+def certificate_reissue(
+    *, certificate: Certificate, actor, reason: str, trainee_name: str
+) -> Certificate:
+    """Replace a valid certificate (e.g. after a name correction) by a new one with a new
+    code; the old code keeps verifying as "replaced" and points to nothing personal."""
+    trainee_name = " ".join(trainee_name.split())
+    if not reason.strip():
+        raise CertificateError(_("Say why the certificate is re-issued."))
+    if not trainee_name:
+        raise CertificateError(_("The name on the certificate cannot be empty."))
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().select_related(
+            "enrollment__trainee", "enrollment__cohort__course"
+        ).get(pk=certificate.pk)
+        if old.status != Certificate.Status.VALID:
+            raise CertificateError(_("Only a valid certificate can be re-issued."))
+        old.status = Certificate.Status.REPLACED
+        old.save(update_fields=["status"])
+        new = _create(enrollment=old.enrollment, actor=actor, trainee_name=trainee_name)
+        old.replaced_by = new
+        old.save(update_fields=["replaced_by"])
+        _log(old, CertificateEvent.Action.REPLACED, actor=actor, reason=reason.strip())
+        _log(new, CertificateEvent.Action.REISSUED, actor=actor, reason=reason.strip())
+        enqueue_render_on_commit([new.pk])
+    return new
+
+
+def certificates_regenerate_for_cohort(*, cohort: Cohort, actor) -> CertificateBatch:
+    """Issue the missing certificates of completed trainees (never over a revocation), then
+    re-render every valid certificate of the cohort, counting progress on a batch."""
+    with transaction.atomic():
+        batch = CertificateBatch.objects.create(cohort=cohort, requested_by=actor)
+        missing = (
+            cohort.enrollments.filter(status=Enrollment.Status.COMPLETED, certificates=None)
+            .select_related("trainee", "cohort__course")
+        )
+        for enrollment in missing:
+            certificate_issue(enrollment=enrollment, actor=actor, render=False,
+                              reason=_("Issued while regenerating the cohort."))
+        certificates = Certificate.objects.filter(
+            enrollment__cohort=cohort, status=Certificate.Status.VALID
+        )
+        ids = list(certificates.values_list("pk", flat=True))
+        certificates.update(
+            render_version=F("render_version") + 1, render_status=Certificate.RenderStatus.PENDING,
+            render_requested_at=timezone.now(), batch=batch, last_error="", render_attempts=0,
+        )
+        CertificateEvent.objects.bulk_create([
+            CertificateEvent(certificate_id=pk, action=CertificateEvent.Action.REGENERATE,
+                             actor=actor)
+            for pk in ids
+        ])
+        batch.total = len(ids)
+        batch.save(update_fields=["total"])
+        enqueue_render_on_commit(ids)
+    return batch

@@ -161,6 +161,18 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 
+# Certificates: the public verification page's per-IP limit, and when a PDF still pending
+# counts as lost and is re-queued by the sweep (command `certificates_render_pending`, or beat).
+CERTIFICATES_VERIFY_RATE_LIMIT = env.int("CERTIFICATES_VERIFY_RATE_LIMIT", default=30)
+CERTIFICATES_VERIFY_RATE_WINDOW = env.int("CERTIFICATES_VERIFY_RATE_WINDOW", default=60)
+CERTIFICATES_PENDING_AFTER_MINUTES = env.int("CERTIFICATES_PENDING_AFTER_MINUTES", default=10)
+CELERY_BEAT_SCHEDULE = {
+    "certificates-render-pending": {
+        "task": "lms.certificates.tasks.certificates_render_pending_task",
+        "schedule": 300.0,
+    },
+}
+
 CACHE_URL = env.str("CACHE_URL", default=f"{REDIS_URL}/1" if REDIS_URL else "locmemcache://")
 CACHES = {"default": env.cache_url_config(CACHE_URL)}
 
