@@ -1,5 +1,6 @@
-"""Read-only JSON API for monitoring-and-evaluation systems, mounted at /api/."""
+"""Read-only JSON API for monitoring-and-evaluation systems, mounted at /api/ (namespace "api")."""
 
-from django.urls import path  # noqa: F401
+from .api import api
 
-urlpatterns: list = []
+app_name = "api"
+urlpatterns = api.urls[0]

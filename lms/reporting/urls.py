@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("cohorts/", views.cohorts, name="cohorts"),
+    path("cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
+    path("trainees/<int:pk>/", views.trainee_detail, name="trainee"),
+    path("export/<slug:table>.<str:fmt>", views.export, name="export"),
+    path("exports/<uuid:uuid>/", views.export_detail, name="export_detail"),
+    path("exports/<uuid:uuid>/download", views.export_download, name="export_download"),
+]

@@ -1,0 +1,163 @@
+"""Read-only JSON API for monitoring-and-evaluation systems (django-ninja).
+
+Authenticate with `Authorization: Bearer <token>` (see `manage.py create_api_token`); the token
+acts as its owner, so answers hold exactly what the owner sees on the dashboard.
+"""
+
+import datetime
+from decimal import Decimal
+
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer
+
+from django.db.models import F
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from lms.accounts import roles
+from lms.certificates.models import Certificate
+
+from . import selectors, services
+from .filters import Filters
+from .scope import enrollments_in_scope
+from .tables import cohort_table
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        api_token = services.api_token_authenticate(key=token)
+        if api_token is None:
+            return None
+        request.user = api_token.owner
+        return api_token
+
+
+api = NinjaAPI(
+    title="Cascade M&E API", version="1", urls_namespace="api", auth=BearerToken(),
+    description=__doc__,
+)
+
+
+class FilterQuery(Schema):
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    region: str | None = Field(None, description="Region slug, e.g. 'kayes'")
+    course: str | None = Field(None, description="Course code, e.g. 'nrm'")
+    org_kind: str | None = None
+    level: int | None = Field(None, ge=1)
+
+    def filters(self) -> Filters:
+        return Filters(**self.dict())
+
+
+class CohortOut(Schema):
+    id: int
+    code: str
+    name: str
+    course: str = Field(..., alias="course.code")
+    region: str = Field(..., alias="region.name")
+    level: int
+    parent_id: int | None
+    start_date: datetime.date
+    end_date: datetime.date
+    status: str
+    is_training_of_trainers: bool
+    people: int
+    completed: int
+
+
+class CountRow(Schema):
+    value: str | None
+    label: str
+    people: int
+    certified: int
+
+
+class LevelRow(Schema):
+    level: int
+    cohorts: int
+    people: int
+    trainers: int
+
+
+class GainOut(Schema):
+    pre: Decimal | None
+    post: Decimal | None
+    gain: Decimal | None
+    pairs: int
+
+
+class IndicatorsOut(Schema):
+    filters: dict[str, str]
+    people: int
+    certified: int
+    completed: int
+    enrolments: int
+    cohorts: int
+    attendance_rate: float | None
+    knowledge_gain: GainOut
+    by_region: list[CountRow]
+    by_course: list[CountRow]
+    by_org_kind: list[CountRow]
+    by_sex: list[CountRow]
+    by_function: list[CountRow]
+    by_level: list[LevelRow]
+
+
+class CertificateOut(Schema):
+    code: str
+    status: str
+    issued_at: datetime.datetime | None
+    cohort: str
+    trainee: str
+
+
+def _viewer(request: HttpRequest):
+    """The token's owner, who must be a coordinator (as for the dashboard pages)."""
+    if not roles.has_role(request.user, roles.REGIONAL_COORDINATOR,
+                          roles.NATIONAL_COORDINATOR, roles.ADMINISTRATOR):
+        raise HttpError(403, "This token's owner may not see reports.")
+    return request.user
+
+
+@api.get("/cohorts", response=list[CohortOut], tags=["cohorts"])
+@paginate(PageNumberPagination, page_size=50)
+def cohort_list(request: HttpRequest, filters: Query[FilterQuery]):
+    return cohort_table(user=_viewer(request), filters=filters.filters()).select_related(
+        "course", "region").order_by("pk")
+
+
+@api.get("/cohorts/{cohort_id}", response=CohortOut, tags=["cohorts"])
+def cohort_detail(request: HttpRequest, cohort_id: int):
+    cohorts = cohort_table(user=_viewer(request), filters=Filters())
+    return get_object_or_404(cohorts.select_related("course", "region"), pk=cohort_id)
+
+
+@api.get("/indicators", response=IndicatorsOut, tags=["indicators"])
+def indicators(request: HttpRequest, filters: Query[FilterQuery]):
+    user, chosen = _viewer(request), filters.filters()
+    answer = {"filters": chosen.as_query(),
+              **selectors.headline(user=user, filters=chosen),
+              "knowledge_gain": selectors.knowledge_gain(user=user, filters=chosen),
+              "by_level": selectors.reach_by_level(user=user, filters=chosen)}
+    for key in selectors.DIMENSIONS:
+        answer[f"by_{key}"] = [
+            {**row, "label": str(row["label"])}
+            for row in selectors.breakdown(user=user, filters=chosen, dimension=key)
+        ]
+    return answer
+
+
+@api.get("/certificates", response=list[CertificateOut], tags=["certificates"])
+@paginate(PageNumberPagination, page_size=100)
+def certificate_list(request: HttpRequest, filters: Query[FilterQuery]):
+    user = _viewer(request)
+    return (
+        Certificate.objects.filter(
+            enrollment__in=enrollments_in_scope(user=user, filters=filters.filters()))
+        .order_by("pk")
+        .values("code", "status", "issued_at", cohort=F("enrollment__cohort__code"),
+                trainee=F("enrollment__trainee__username"))
+    )

@@ -1,0 +1,72 @@
+"""Region → cohort → trainee: the rows behind the dashboard's figures, scoped like them."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from lms.cohorts.models import Attendance, Cohort, Enrollment
+from lms.cohorts.selectors import cohorts_managed_by, trainees_visible_to
+from lms.quizzes.selectors import enrollments_with_scores
+
+from .filters import Filters
+from .scope import certified_condition, cohorts_in_scope
+
+TREE_LIMIT = 300
+
+
+def _scores(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    return enrollments_with_scores(enrollments=enrollments)
+
+
+def _with_attendance(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    return enrollments.annotate(
+        days_present=Count("attendances", filter=Q(
+            attendances__status=Attendance.Status.PRESENT)),
+        days_recorded=Count("attendances"),
+        is_certified=certified_condition(),
+    )
+
+
+def cohort_for(*, user, pk: int) -> Cohort:
+    return get_object_or_404(
+        cohorts_managed_by(user).select_related("region", "course", "parent"), pk=pk)
+
+
+def cohort_trainees(*, cohort: Cohort) -> QuerySet[Enrollment]:
+    enrollments = cohort.enrollments.select_related("trainee", "trainee__organisation")
+    return _scores(_with_attendance(enrollments)).order_by(
+        "trainee__last_name", "trainee__first_name", "trainee__username")
+
+
+def trainee_for(*, user, pk: int):
+    return get_object_or_404(trainees_visible_to(user).select_related("organisation", "region"),
+                             pk=pk)
+
+
+def trainee_enrollments(*, user, trainee) -> QuerySet[Enrollment]:
+    enrollments = Enrollment.objects.filter(
+        trainee=trainee, cohort__in=cohorts_managed_by(user)
+    ).select_related("cohort", "cohort__region")
+    return _scores(_with_attendance(enrollments)).order_by("-cohort__start_date")
+
+
+def cascade_tree(*, user, filters: Filters, limit: int = TREE_LIMIT) -> dict:
+    """The cohorts in scope as a forest (downstream sessions under their upstream cohort).
+
+    One query; at most `limit` cohorts, upper levels first, so a national page stays light.
+    A cohort whose upstream cohort is out of scope becomes a root."""
+    cohorts = list(
+        cohorts_in_scope(user=user, filters=filters)
+        .annotate(people=Count("enrollments", filter=~Q(
+            enrollments__status=Enrollment.Status.WITHDRAWN)))
+        .order_by("level", "start_date", "pk")
+        .values("pk", "name", "code", "level", "parent_id", "region__name", "start_date",
+                "people")[: limit + 1]
+    )
+    truncated = len(cohorts) > limit
+    cohorts = cohorts[:limit]
+    nodes = {c["pk"]: {**c, "children": []} for c in cohorts}
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node["parent_id"])
+        (parent["children"] if parent else roots).append(node)
+    return {"roots": roots, "truncated": truncated, "limit": limit}

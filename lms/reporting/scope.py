@@ -1,0 +1,45 @@
+"""What a viewer may see, narrowed by the filters. Every figure, table, export and API answer
+starts here, on top of the cohorts app's scoping selectors."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from lms.certificates.models import Certificate
+from lms.cohorts.models import Cohort, Enrollment
+from lms.cohorts.selectors import cohorts_managed_by
+
+from .filters import Filters
+
+NOT_WITHDRAWN = ~Q(status=Enrollment.Status.WITHDRAWN)
+
+
+def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
+    cohorts = cohorts_managed_by(user)
+    if filters.date_from:
+        cohorts = cohorts.filter(start_date__gte=filters.date_from)
+    if filters.date_to:
+        cohorts = cohorts.filter(start_date__lte=filters.date_to)
+    if filters.region:
+        cohorts = cohorts.filter(region__slug=filters.region)
+    if filters.course:
+        cohorts = cohorts.filter(course__code=filters.course)
+    if filters.level:
+        cohorts = cohorts.filter(level=filters.level)
+    if filters.org_kind:
+        cohorts = cohorts.filter(
+            Exists(Enrollment.objects.filter(
+                cohort=OuterRef("pk"), trainee__organisation__kind=filters.org_kind))
+        )
+    return cohorts
+
+
+def enrollments_in_scope(*, user, filters: Filters) -> QuerySet[Enrollment]:
+    enrollments = Enrollment.objects.filter(cohort__in=cohorts_in_scope(user=user, filters=filters))
+    if filters.org_kind:
+        enrollments = enrollments.filter(trainee__organisation__kind=filters.org_kind)
+    return enrollments
+
+
+def certified_condition() -> Exists:
+    """True for an enrollment holding a valid certificate (not revoked, not replaced)."""
+    return Exists(Certificate.objects.filter(enrollment=OuterRef("pk"),
+                                             status=Certificate.Status.VALID))

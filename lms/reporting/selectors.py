@@ -1,0 +1,193 @@
+"""Dashboard aggregates. Each is one GROUP BY in the database over the viewer's scope, so a page
+costs the same number of queries whatever the size of the country's data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from lms.accounts.models import User
+from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
+from lms.organisations.models import Organisation
+from lms.quizzes.selectors import gain_summary
+
+from .filters import MAX_LEVEL, Filters
+from .scope import (
+    NOT_WITHDRAWN,
+    certified_condition,
+    cohorts_in_scope,
+    enrollments_in_scope,
+)
+
+PEOPLE = Count("trainee", distinct=True, filter=NOT_WITHDRAWN)
+CERTIFIED = Count("trainee", distinct=True, filter=Q(is_certified=True))
+COMPLETED = Count("trainee", distinct=True, filter=Q(status=Enrollment.Status.COMPLETED))
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+    field: str
+    choices: dict | None = None
+
+
+DIMENSIONS = {
+    "region": Dimension("region", _("Region"), "cohort__region__name"),
+    "course": Dimension("course", _("Course"), "cohort__course__code"),
+    "org_kind": Dimension("org_kind", _("Organisation type"), "trainee__organisation__kind",
+                          dict(Organisation.Kind.choices)),
+    "sex": Dimension("sex", _("Sex"), "trainee__sex", dict(User.Sex.choices)),
+    "function": Dimension("function", _("Function"), "trainee__function",
+                          dict(User.Function.choices)),
+}
+
+
+def _with_certified(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    return enrollments.annotate(is_certified=certified_condition())
+
+
+def headline(*, user, filters: Filters) -> dict:
+    enrollments = _with_certified(enrollments_in_scope(user=user, filters=filters))
+    totals = enrollments.aggregate(
+        people=PEOPLE, certified=CERTIFIED, completed=COMPLETED,
+        enrolments=Count("pk", filter=NOT_WITHDRAWN),
+        cohorts=Count("cohort", distinct=True),
+    )
+    return {**totals, **attendance_rate(user=user, filters=filters)}
+
+
+def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
+    """People reached and certified per value of one dimension, largest first."""
+    dim = DIMENSIONS[dimension]
+    enrollments = _with_certified(enrollments_in_scope(user=user, filters=filters))
+    rows = (
+        enrollments.values(value=F(dim.field))
+        .annotate(people=PEOPLE, certified=CERTIFIED)
+        .order_by("-people", "value")
+    )
+    return [
+        {**row, "label": (dim.choices or {}).get(row["value"], row["value"]) or _("Not recorded")}
+        for row in rows
+    ]
+
+
+def course_titles(codes: list[str]) -> dict[str, str]:
+    from curriculum.models import CoursePage
+
+    titles: dict[str, str] = {}
+    for code, title in CoursePage.objects.filter(code__in=codes).order_by(
+            "locale_id").values_list("code", "title"):
+        titles.setdefault(code, title)
+    return titles
+
+
+def attendance_rate(*, user, filters: Filters) -> dict:
+    """Days present over days recorded as present or absent (excused days are left out)."""
+    totals = Attendance.objects.filter(
+        enrollment__in=enrollments_in_scope(user=user, filters=filters)
+    ).aggregate(
+        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+        counted=Count("pk", filter=~Q(status=Attendance.Status.EXCUSED)),
+    )
+    counted = totals["counted"]
+    return {"attendance_rate": round(100 * totals["present"] / counted, 1) if counted else None}
+
+
+def people_by_region(*, user, filters: Filters) -> list[dict]:
+    """Every region the viewer may see, with zeros, for the map and its table equivalent."""
+    from lms.cohorts.selectors import regions_visible_to
+
+    enrollments = enrollments_in_scope(user=user, filters=filters).filter(
+        cohort__region=OuterRef("pk"))
+    people = (
+        _with_certified(enrollments).values("cohort__region")
+        .annotate(n=PEOPLE).values("n")
+    )
+    certified = (
+        _with_certified(enrollments).values("cohort__region")
+        .annotate(n=CERTIFIED).values("n")
+    )
+    regions = regions_visible_to(user).annotate(
+        reached=Coalesce(Subquery(people), 0), certified_n=Coalesce(Subquery(certified), 0),
+    ).order_by("name")
+    if filters.region:
+        regions = regions.filter(slug=filters.region)
+    return [
+        {"name": name, "slug": slug, "iso_code": iso, "people": reached, "certified": n}
+        for name, slug, iso, reached, n in regions.values_list(
+            "name", "slug", "iso_code", "reached", "certified_n")
+    ]
+
+
+def knowledge_gain(*, user, filters: Filters) -> dict:
+    """Mean pre-test and post-test scores, and the mean gain of the trainees who sat both
+    (the quiz engine's definition: first pre-test, best post-test)."""
+    figures = gain_summary(enrollments=enrollments_in_scope(user=user, filters=filters))
+    return {"pre": figures["avg_pre"], "post": figures["avg_post"],
+            "gain": figures["avg_gain"], "pairs": figures["n"]}
+
+
+def reach_by_level(*, user, filters: Filters) -> list[dict]:
+    enrollments = enrollments_in_scope(user=user, filters=filters)
+    rows = {
+        row["level"]: row
+        for row in enrollments.values(level=F("cohort__level"))
+        .annotate(people=PEOPLE, cohorts=Count("cohort", distinct=True)).order_by("level")
+    }
+    trainers = dict(
+        Trainer.objects.filter(trained_in__in=cohorts_in_scope(user=user, filters=filters))
+        .values_list("trained_in__level").annotate(n=Count("user", distinct=True))
+    )
+    return [
+        {"level": level, "people": row["people"], "cohorts": row["cohorts"],
+         "trainers": trainers.get(level, 0)}
+        for level, row in sorted(rows.items())
+    ]
+
+
+def _root_cohort() -> Coalesce:
+    """The level-1 ancestor of an enrollment's cohort (the cascade is at most MAX_LEVEL deep)."""
+    paths = ["cohort" + "__parent" * depth for depth in range(MAX_LEVEL - 1, 0, -1)]
+    return Coalesce(*[F(f"{path}_id") for path in paths], F("cohort_id"))
+
+
+def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20) -> list[dict]:
+    """People reached downstream of the workshops each master trainer facilitated (summed over
+    their workshops; the facilitators of the level-1 cohorts are the master trainers)."""
+    per_root = {
+        row["root"]: row
+        for row in enrollments_in_scope(user=user, filters=filters)
+        .annotate(root=_root_cohort()).values("root")
+        .annotate(direct=Count("trainee", distinct=True,
+                               filter=Q(cohort__level=1) & NOT_WITHDRAWN),
+                  downstream=Count("trainee", distinct=True,
+                                   filter=Q(cohort__level__gt=1) & NOT_WITHDRAWN))
+        .order_by()
+    }
+    links = Cohort.facilitators.through.objects.filter(
+        cohort_id__in=list(per_root), cohort__level=1,
+    ).values("user_id", "user__first_name", "user__last_name", "user__username", "cohort_id")
+    masters: dict[int, dict] = {}
+    for link in links:
+        entry = masters.setdefault(link["user_id"], {
+            "user_id": link["user_id"],
+            "name": f"{link['user__first_name']} {link['user__last_name']}".strip()
+            or link["user__username"],
+            "workshops": 0, "direct": 0, "downstream": 0,
+        })
+        root = per_root[link["cohort_id"]]
+        entry["workshops"] += 1
+        entry["direct"] += root["direct"]
+        entry["downstream"] += root["downstream"]
+    return sorted(masters.values(), key=lambda m: (-m["downstream"], m["name"]))[:limit]
+
+
+def timeline(*, user, filters: Filters) -> list[dict]:
+    return list(
+        enrollments_in_scope(user=user, filters=filters)
+        .values(month=TruncMonth("cohort__start_date"))
+        .annotate(cohorts=Count("cohort", distinct=True), people=PEOPLE)
+        .order_by("month")
+    )

@@ -1,0 +1,164 @@
+"""Exports (CSV/XLSX, streamed or built in the background) and API tokens."""
+
+import csv
+import datetime
+import hashlib
+import io
+from collections.abc import Iterable, Iterator
+
+from openpyxl import Workbook
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .filters import Filters
+from .models import ApiToken, Export
+from .tables import TABLES, Table
+
+EXPORT_BATCH = 2000
+
+
+def export_sync_limit() -> int:
+    """Tables with more rows than this are built by a Celery task instead of streamed."""
+    return getattr(settings, "REPORTING_EXPORT_SYNC_MAX_ROWS", 5000)
+
+
+def _cell(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) \
+            else value
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return "" if value is None else value
+
+
+def _text(value) -> str:
+    value = _cell(value)
+    return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else str(value)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(*, table: Table, rows: Iterable[tuple]) -> Iterator[str]:
+    """CSV text line by line, with a BOM so spreadsheet programs read UTF-8 names right."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([str(h) for h in table.headers])
+    for row in rows:
+        yield writer.writerow([_text(v) for v in row])
+
+
+def xlsx_write(*, table: Table, rows: Iterable[tuple], target, progress=None) -> int:
+    """Write a one-sheet workbook (openpyxl write-only mode, constant memory) to `target`."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=str(table.label)[:31])
+    sheet.append([str(h) for h in table.headers])
+    count = 0
+    for row in rows:
+        sheet.append([_cell(v) for v in row])
+        count += 1
+        if progress and count % EXPORT_BATCH == 0:
+            progress(count)
+    book.save(target)
+    return count
+
+
+def table_rows(*, table: Table, user, filters: Filters) -> Iterable[tuple]:
+    rows = table.rows(user=user, filters=filters)
+    return rows.iterator(chunk_size=EXPORT_BATCH) if hasattr(rows, "iterator") else rows
+
+
+def xlsx_bytes(*, table: Table, user, filters: Filters) -> bytes:
+    buffer = io.BytesIO()
+    xlsx_write(table=table, rows=table_rows(table=table, user=user, filters=filters),
+               target=buffer)
+    return buffer.getvalue()
+
+
+def export_filename(*, table: Table, fmt: str) -> str:
+    return f"cascade-{table.name}-{timezone.localdate().isoformat()}.{fmt}"
+
+
+@transaction.atomic
+def export_create(*, owner, table: str, fmt: str, filters: Filters) -> Export:
+    """Record a background export and queue its task once the row is committed."""
+    from .tasks import export_build_task
+
+    if table not in TABLES or fmt not in Export.Format.values:
+        raise ValueError(f"unknown export {table}.{fmt}")
+    export = Export.objects.create(owner=owner, table=table, format=fmt,
+                                   filters=filters.as_query())
+    transaction.on_commit(lambda: export_build_task.delay(export.pk))
+    return export
+
+
+def export_build(*, export: Export) -> Export:
+    """Build the file as the owner sees the data now. Idempotent: a finished export is kept."""
+    if export.status == Export.Status.DONE and export.file:
+        return export
+    table = TABLES[export.table]
+    filters = Filters.from_query(export.filters)
+    total = table.count(user=export.owner, filters=filters) or 1
+    Export.objects.filter(pk=export.pk).update(status=Export.Status.RUNNING, progress=0)
+
+    def progress(done: int) -> None:
+        Export.objects.filter(pk=export.pk).update(progress=min(99, 100 * done // total))
+
+    rows = table_rows(table=table, user=export.owner, filters=filters)
+    buffer = io.BytesIO() if export.format == Export.Format.XLSX else io.StringIO()
+    if export.format == Export.Format.XLSX:
+        count = xlsx_write(table=table, rows=rows, target=buffer, progress=progress)
+        payload = io.BytesIO(buffer.getvalue())
+    else:
+        count = -1
+        for count, line in enumerate(csv_lines(table=table, rows=rows)):
+            buffer.write(line)
+            if count and count % EXPORT_BATCH == 0:
+                progress(count)
+        payload = io.BytesIO(buffer.getvalue().encode("utf-8"))
+    if export.file:
+        export.file.delete(save=False)
+    export.file.save(export_filename(table=table, fmt=export.format), File(payload),
+                     save=False)
+    export.status, export.progress, export.row_count = Export.Status.DONE, 100, max(count, 0)
+    export.finished_at, export.error = timezone.now(), ""
+    export.save(update_fields=["file", "status", "progress", "row_count", "finished_at",
+                               "error"])
+    return export
+
+
+def export_fail(*, export: Export, error: str) -> None:
+    Export.objects.filter(pk=export.pk).update(status=Export.Status.FAILED, error=error[:2000],
+                                               finished_at=timezone.now())
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, owner, name: str) -> tuple[ApiToken, str]:
+    """Returns the token and its key; the key is shown once and never stored in clear."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(owner=owner, name=name, prefix=key[:8],
+                                    key_hash=_digest(key))
+    return token, key
+
+
+def api_token_authenticate(*, key: str) -> ApiToken | None:
+    if not key:
+        return None
+    token = (ApiToken.objects.select_related("owner")
+             .filter(key_hash=_digest(key), revoked=False, owner__is_active=True).first())
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

@@ -1,0 +1,149 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from lms.accounts import roles
+
+from . import drilldown, selectors, services
+from .filters import filter_form
+from .models import Export
+from .svg.charts import bar_chart, line_chart
+from .svg.maps import choropleth
+from .tables import TABLES, cohort_table
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def coordinator_required(view):
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not roles.has_role(request.user, roles.REGIONAL_COORDINATOR,
+                              roles.NATIONAL_COORDINATOR, roles.ADMINISTRATOR):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _filtered(request):
+    form, filters = filter_form(user=request.user, data=request.GET)
+    return form, filters, request.GET.urlencode()
+
+
+@require_GET
+@coordinator_required
+def dashboard(request):
+    form, filters, query = _filtered(request)
+    user = request.user
+    regions = selectors.people_by_region(user=user, filters=filters)
+    breakdowns = {
+        key: selectors.breakdown(user=user, filters=filters, dimension=key)
+        for key in selectors.DIMENSIONS
+    }
+    titles = selectors.course_titles([row["value"] for row in breakdowns["course"]])
+    for row in breakdowns["course"]:
+        row["label"] = titles.get(row["value"], row["value"])
+    months = selectors.timeline(user=user, filters=filters)
+    others = request.GET.copy()
+    others.pop("region", None)
+    return render(request, "reporting/dashboard.html", {
+        "form": form, "filters": filters, "query": query,
+        "query_without_region": others.urlencode(),
+        "headline": selectors.headline(user=user, filters=filters),
+        "gain": selectors.knowledge_gain(user=user, filters=filters),
+        "regions": regions,
+        "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
+        "breakdowns": [
+            {"key": key, "dimension": selectors.DIMENSIONS[key], "rows": rows,
+             "chart": bar_chart(rows)}
+            for key, rows in breakdowns.items()
+        ],
+        "levels": selectors.reach_by_level(user=user, filters=filters),
+        "masters": selectors.reach_by_master_trainer(user=user, filters=filters),
+        "timeline": months,
+        "timeline_chart": line_chart([(m["month"].strftime("%Y-%m"), m["people"])
+                                      for m in months]),
+        "tree": drilldown.cascade_tree(user=user, filters=filters),
+        "cohorts": cohort_table(user=user, filters=filters).select_related(
+            "region")[:20],
+        "tables": TABLES,
+    })
+
+
+@require_GET
+@coordinator_required
+def cohorts(request):
+    form, filters, query = _filtered(request)
+    rows = cohort_table(user=request.user, filters=filters).select_related("region", "course")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "reporting/cohorts.html", {
+        "form": form, "filters": filters, "query": query, "page": page,
+    })
+
+
+@require_GET
+@coordinator_required
+def cohort_detail(request, pk: int):
+    cohort = drilldown.cohort_for(user=request.user, pk=pk)
+    return render(request, "reporting/cohort_detail.html", {
+        "cohort": cohort, "enrollments": drilldown.cohort_trainees(cohort=cohort),
+    })
+
+
+@require_GET
+@coordinator_required
+def trainee_detail(request, pk: int):
+    trainee = drilldown.trainee_for(user=request.user, pk=pk)
+    return render(request, "reporting/trainee_detail.html", {
+        "trainee": trainee,
+        "enrollments": drilldown.trainee_enrollments(user=request.user, trainee=trainee),
+    })
+
+
+@require_GET
+@coordinator_required
+def export(request, table: str, fmt: str):
+    """Small tables are sent at once; large ones go to a background task and its page."""
+    if table not in TABLES or fmt not in Export.Format.values:
+        raise Http404
+    spec = TABLES[table]
+    _form, filters, _query = _filtered(request)
+    if spec.count(user=request.user, filters=filters) > services.export_sync_limit():
+        job = services.export_create(owner=request.user, table=table, fmt=fmt, filters=filters)
+        return redirect("reporting:export_detail", uuid=job.uuid)
+    filename = services.export_filename(table=spec, fmt=fmt)
+    if fmt == Export.Format.CSV:
+        rows = services.table_rows(table=spec, user=request.user, filters=filters)
+        response = StreamingHttpResponse(services.csv_lines(table=spec, rows=rows),
+                                         content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            services.xlsx_bytes(table=spec, user=request.user, filters=filters),
+            content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def export_detail(request, uuid):
+    job = get_object_or_404(Export, uuid=uuid, owner=request.user)
+    return render(request, "reporting/export_detail.html", {"export": job,
+                                                            "table": TABLES.get(job.table)})
+
+
+@require_GET
+@login_required
+def export_download(request, uuid):
+    job = get_object_or_404(Export, uuid=uuid, owner=request.user,
+                            status=Export.Status.DONE)
+    if not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True,
+                        filename=job.file.name.rsplit("/", 1)[-1])
