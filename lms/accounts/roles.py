@@ -25,6 +25,22 @@ CERTIFICATE_MANAGER_PERMISSIONS = [
     "certificates.view_certificate", "certificates.issue_certificate",
     "certificates.revoke_certificate", "certificates.regenerate_certificates",
 ]
+COHORT_FACILITATOR_PERMISSIONS = [
+    "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
+    "cohorts.add_enrollment", "cohorts.change_enrollment", "cohorts.view_enrollment",
+    "cohorts.add_attendance", "cohorts.change_attendance", "cohorts.view_attendance",
+    "cohorts.view_trainer", "organisations.view_organisation",
+]
+COHORT_COORDINATOR_PERMISSIONS = [
+    *COHORT_FACILITATOR_PERMISSIONS,
+    "cohorts.delete_enrollment", "cohorts.add_trainer", "cohorts.change_trainer",
+    "organisations.add_organisation", "organisations.change_organisation",
+]
+COHORT_NATIONAL_PERMISSIONS = [
+    *COHORT_COORDINATOR_PERMISSIONS,
+    "cohorts.delete_cohort", "cohorts.delete_attendance", "cohorts.delete_trainer",
+    "organisations.delete_organisation", "regions.change_region", "regions.view_region",
+]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     FACILITATOR: [
@@ -33,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "certificates.view_certificate",
+        *COHORT_FACILITATOR_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
         "wagtailadmin.access_admin",
@@ -44,14 +61,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     REGIONAL_COORDINATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        *COHORT_COORDINATOR_PERMISSIONS,
     ],
     NATIONAL_COORDINATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        *COHORT_NATIONAL_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        *COHORT_NATIONAL_PERMISSIONS,
     ],
 }
 

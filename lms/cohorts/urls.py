@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import attendance, cohorts, lineage, roster
 
 app_name = "cohorts"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", cohorts.cohort_list, name="list"),
+    path("new/", cohorts.cohort_create, name="create"),
+    path("<int:pk>/", cohorts.cohort_detail, name="detail"),
+    path("<int:pk>/edit/", cohorts.cohort_edit, name="edit"),
+    path("<int:pk>/enrol/", cohorts.enrol_person, name="enrol"),
+    path("<int:pk>/roster.csv", cohorts.roster_export, name="roster_export"),
+    path("<int:pk>/trainers/<int:enrollment_pk>/", cohorts.trainer_record,
+         name="trainer_record"),
+    path("<int:pk>/attendance/", attendance.attendance_days, name="attendance"),
+    path("<int:pk>/attendance/<str:day>/", attendance.attendance_day, name="attendance_day"),
+    path("<int:pk>/sheet/", attendance.attendance_sheet, name="sheet"),
+    path("<int:pk>/import/", roster.roster_upload, name="roster_import"),
+    path("<int:pk>/import/confirm/", roster.roster_confirm, name="roster_confirm"),
+    path("roster-template.<str:fmt>", roster.roster_template, name="roster_template"),
+    path("<int:pk>/lineage/", lineage.cohort_lineage, name="cohort_lineage"),
+    path("trainers/", lineage.trainer_list, name="trainers"),
+    path("trainers/<int:user_pk>/lineage/", lineage.trainer_lineage, name="trainer_lineage"),
+    path("regions/<slug:slug>/reach/", lineage.region_reach, name="region_reach"),
+]

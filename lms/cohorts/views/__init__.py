@@ -1,0 +1,1 @@
+"""Front-end pages for facilitators' and coordinators' daily work (thin: they call services)."""

@@ -1,0 +1,1 @@
+"""Wagtail admin screens for the cohorts area (registered in ../wagtail_hooks.py)."""

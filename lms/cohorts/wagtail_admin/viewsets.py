@@ -1,0 +1,166 @@
+"""Staff screens in the Wagtail admin: cohorts, enrollments and trainees, scoped per user."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.models import CreateView
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from lms.accounts import roles
+
+from .. import selectors, services
+from ..models import Cohort, Enrollment
+from .scoped import ScopedEditView, ScopedModelViewSet
+
+User = get_user_model()
+COHORT_FIELDS = ["name", "code", "course", "region", "venue", "start_date", "end_date", "hours",
+                 "capacity", "language", "status", "is_training_of_trainers", "facilitators"]
+
+
+def _regions_for(user):
+    from ..views.access import regions_for_cohorts
+
+    return regions_for_cohorts(user)
+
+
+class CohortFormMixin:
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["region"].queryset = _regions_for(self.request.user)
+        return form
+
+    def save_instance(self):
+        cohort = super().save_instance()
+        # The cascade place follows from the facilitators: the service computes it.
+        return services.cohort_set_facilitators(cohort=cohort,
+                                                facilitators=list(cohort.facilitators.all()))
+
+
+class CohortCreateView(CohortFormMixin, CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class CohortEditView(CohortFormMixin, ScopedEditView):
+    pass
+
+
+class CohortViewSet(ScopedModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Cohorts")
+    add_to_admin_menu = False
+    scope = staticmethod(selectors.cohorts_visible_to)
+    manage_scope = staticmethod(selectors.cohorts_managed_by)
+    add_view_class = CohortCreateView
+    edit_view_base = CohortEditView
+    form_fields = COHORT_FIELDS
+    list_display = ["name", "course", "region", "start_date", "level", "status"]
+    list_filter = ["region", "status", "level", "is_training_of_trainers"]
+    search_fields = ["name", "code", "venue"]
+    inspect_view_fields = [*COHORT_FIELDS, "parent", "level"]
+
+
+def _enrollments_managed(user) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(cohort__in=selectors.cohorts_managed_by(user))
+
+
+class EnrollmentFormMixin:
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["cohort"].queryset = selectors.cohorts_managed_by(self.request.user)
+        form.fields["trainee"].queryset = trainees_in_scope(self.request.user)
+        return form
+
+
+class EnrollmentCreateView(EnrollmentFormMixin, CreateView):
+    pass
+
+
+class EnrollmentEditView(EnrollmentFormMixin, ScopedEditView):
+    pass
+
+
+class EnrollmentViewSet(ScopedModelViewSet):
+    model = Enrollment
+    icon = "list-ul"
+    menu_label = _("Enrollments")
+    scope = staticmethod(selectors.enrollments_visible_to)
+    manage_scope = staticmethod(_enrollments_managed)
+    add_view_class = EnrollmentCreateView
+    edit_view_base = EnrollmentEditView
+    form_fields = ["cohort", "trainee", "status"]
+    list_display = ["trainee", "cohort", "status", "completed_at"]
+    list_filter = ["status", "cohort__region"]
+    search_fields = ["trainee__first_name", "trainee__last_name", "cohort__name"]
+
+
+# Trainees: the profile fields of User, under a role-based policy of our own so that staff
+# never need Django's user permissions (which would open the full user admin).
+
+TRAINEE_MANAGERS = [roles.FACILITATOR, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
+                    roles.ADMINISTRATOR]
+TRAINEE_FIELDS = ["first_name", "last_name", "sex", "function", "organisation", "region",
+                  "phone", "email", "language"]
+
+
+def trainees_in_scope(user) -> QuerySet:
+    """People the user may see who are trainees (enrolled somewhere or in the Trainees group)."""
+    return selectors.trainees_visible_to(user).filter(
+        Q(enrollments__isnull=False) | Q(groups__name=roles.TRAINEE)).distinct()
+
+
+class TraineeProfilePolicy(BasePermissionPolicy):
+    def __init__(self):
+        super().__init__(User)
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "change") and roles.has_role(user, *TRAINEE_MANAGERS)
+
+    def users_with_any_permission(self, actions):
+        if not set(actions) & {"view", "change"}:
+            return User.objects.none()
+        return User.objects.filter(Q(is_superuser=True) | Q(groups__name__in=TRAINEE_MANAGERS),
+                                   is_active=True).distinct()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and trainees_in_scope(user).filter(
+            pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return trainees_in_scope(user)
+        return User.objects.none()
+
+
+TRAINEE_POLICY = TraineeProfilePolicy()
+
+
+class TraineeViewSet(ScopedModelViewSet):
+    """Trainees come in through rosters and enrolment: the policy allows view and change only."""
+
+    model = User
+    name = "trainees"
+    icon = "user"
+    menu_label = _("Trainees")
+    scope = staticmethod(trainees_in_scope)
+    form_fields = TRAINEE_FIELDS
+    list_display = ["last_name", "first_name", "phone", "organisation", "region"]
+    list_filter = ["region", "sex", "function"]
+    search_fields = ["first_name", "last_name", "phone", "email"]
+    inspect_view_fields = [*TRAINEE_FIELDS, "username"]
+
+    def _bind(self, base, scope):
+        view = super()._bind(base, scope)
+        view.permission_policy = TRAINEE_POLICY
+        return view
+
+    @property
+    def menu_item_class(self):
+        def is_shown(_self, request):
+            return TRAINEE_POLICY.user_has_permission(request.user, "view")
+
+        return type("TraineeMenuItem", (MenuItem,), {"is_shown": is_shown})
