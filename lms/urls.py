@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("bench/bare", core_views.bare, name="bench_bare"),
     path("", core_views.root_redirect, name="root"),
     path("", include("lms.certificates.public_urls")),
     path("api/", include("lms.reporting.api_urls")),

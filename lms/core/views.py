@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.translation import get_language_from_request
 
 
@@ -8,6 +8,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def bare(request: HttpRequest) -> HttpResponse:
+    """The cheapest page the stack can serve (every middleware, no query, no template): the
+    yardstick `bench/latency.py` divides each real page's latency by."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def root_redirect(request: HttpRequest) -> HttpResponseRedirect:

@@ -115,3 +115,13 @@ def test_session_cookie_is_http_only(client):
     user = UserFactory()
     client.post(reverse("accounts:login"), {"username": user.username, "password": "pass-w0rd!"})
     assert client.cookies["sessionid"]["httponly"] is True
+
+
+def test_bench_bare_view_goes_through_the_whole_stack(client, django_assert_num_queries):
+    """The benchmarks' yardstick must pay for every middleware like the real pages do."""
+    with django_assert_num_queries(0):
+        response = client.get(reverse("bench_bare"))
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "Content-Security-Policy" in response.headers
+    assert response.headers["X-Frame-Options"] == "DENY"
