@@ -144,6 +144,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Reporting: exports with more rows than this are built by a Celery task, not streamed.
+REPORTING_EXPORT_SYNC_MAX_ROWS = env.int("REPORTING_EXPORT_SYNC_MAX_ROWS", default=5000)
 
 # Redis: broker on database 0, cache on database 1 (kept apart so a cache flush never eats
 # queued tasks). With no broker configured, tasks run in-process (CELERY_TASK_ALWAYS_EAGER).
