@@ -74,7 +74,7 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress:
 
 
 def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress of `user` in each course, keyed by course id, in three queries whatever the count."""
+    """Progress of `user` in each course, keyed by course id: three queries for any number."""
     courses = list(courses)
     if not courses:
         return {}

@@ -1,6 +1,7 @@
 """Wagtail admin user forms with the trainee profile fields (Settings → Users)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -11,6 +12,8 @@ PROFILE_FIELDS = ("sex", "function", "organisation", "region", "phone", "languag
 
 
 class _ProfileFieldsMixin(forms.ModelForm):
+    # Many trainees have no e-mail address (Wagtail requires one by default).
+    email = forms.EmailField(required=False, label=_("Email"))
     coordinated_regions = forms.ModelMultipleChoiceField(
         queryset=Region.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
     )
