@@ -182,3 +182,13 @@ def sitting_review(*, sitting: Sitting) -> list[dict]:
          "chosen": set(given[pk].choice_ids) if pk in given else set()}
         for pk in sitting.question_ids if pk in by_id
     ]
+
+
+def category_ids_with_descendants(*, category: Category) -> list[int]:
+    """A category and every sub-category below it (one query per level)."""
+    ids, level = [category.pk], [category.pk]
+    while level:
+        level = list(Category.objects.filter(parent__in=level).exclude(pk__in=ids)
+                     .values_list("pk", flat=True))
+        ids += level
+    return ids

@@ -99,6 +99,7 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
     if general is not None:
         body, question.explanation = body[:general], unescape(body[general + 4:])
     stripped = body.strip()
+    line += body[:len(body) - len(body.lstrip())].count("\n")
     if not stripped:
         question.kind = "essay"
         return errors
@@ -137,13 +138,13 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
         return errors
     right = [a for a in question.answers if a.correct]
     if not right:
-        errors.append((line, "no right answer (mark one with = or a positive %weight)"))
+        errors.append((question.line, "no right answer (mark one with = or a positive %weight)"))
     elif all(a.correct for a in question.answers):
-        errors.append((line, "short-answer questions (only = answers) are not supported"))
+        errors.append((question.line, "short-answer questions (only = answers) are not supported"))
     elif len(right) > 1 and weighted_right < len(right):
-        errors.append((line, "several right answers need %weights, e.g. ~%50%answer"))
+        errors.append((question.line, "several right answers need %weights, e.g. ~%50%answer"))
     elif len(question.answers) < 2:
-        errors.append((line, "a multiple-choice question needs at least two answers"))
+        errors.append((question.line, "a multiple-choice question needs at least two answers"))
     return errors
 
 

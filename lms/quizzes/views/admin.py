@@ -11,10 +11,11 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .. import selectors
 from ..forms import GiftExportForm, GiftImportForm
 from ..gift import GiftError, write_gift
 from ..gift.importer import gift_import
-from ..models import Category, Question
+from ..models import Question
 
 
 class _BankPermissionMixin:
@@ -62,19 +63,10 @@ class GiftExportView(_BankPermissionMixin, WagtailAdminTemplateMixin, FormView):
         if data["quiz"]:
             questions, name = questions.filter(quizzes=data["quiz"]), data["quiz"].slug
         if data["category"]:
-            ids = category_with_descendants(data["category"])
+            ids = selectors.category_ids_with_descendants(category=data["category"])
             questions, name = questions.filter(category__in=ids), slugify(data["category"])
         text = write_gift(questions.order_by("category_id", "pk"), language=data["language"])
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.gift.txt"'
         return response
 
-
-def category_with_descendants(category: Category) -> list[int]:
-    """A category and every sub-category below it (one query per level)."""
-    ids, level = [category.pk], [category.pk]
-    while level:
-        level = list(Category.objects.filter(parent__in=level).exclude(pk__in=ids)
-                     .values_list("pk", flat=True))
-        ids += level
-    return ids
