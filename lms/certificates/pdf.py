@@ -118,11 +118,15 @@ def split_lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 def draw_fitted(canvas: Canvas, text: str, font: str, *, y: float, largest: float,
                 smallest: float, width: float, max_lines: int = 2) -> float:
-    """Centre `text` at `y`, shrinking it to fit; past the smallest size, wrap. Returns the
-    y below the text."""
+    """Centre `text` at `y`, shrinking it to fit; past the smallest size, wrap onto up to
+    `max_lines` lines, shrinking further if needed. Never drops a word. Returns the y below."""
     size = fit_font_size(text, font, width=width, largest=largest, smallest=smallest)
-    lines = [text] if pdfmetrics.stringWidth(text, font, size) <= width else split_lines(
-        text, font, size, width)[:max_lines]
+    lines = [text]
+    if pdfmetrics.stringWidth(text, font, size) > width:
+        lines = split_lines(text, font, size, width)
+        while len(lines) > max_lines and size > smallest * 0.6:
+            size -= 0.5
+            lines = split_lines(text, font, size, width)
     canvas.setFont(font, size)
     for line in lines:
         canvas.drawCentredString(PAGE_WIDTH / 2, y, line)

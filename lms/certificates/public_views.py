@@ -43,7 +43,8 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate = certificate_verify(code=code)
     if certificate is None:
         return render(request, "certificates/verify_result.html", {
-            "state": "unknown", "code": code[:40], "form": VerifyForm()}, status=404)
+            "state": "unknown", "code": code[:40], "form": VerifyForm()})
+        # 200, not 404: LocaleMiddleware would turn a 404 here into a redirect to /en/verify/.
     return render(request, "certificates/verify_result.html", {
         "state": certificate.status, "code": certificate.code,
         "name": certificate.trainee_name, "course": certificate.course_title,
