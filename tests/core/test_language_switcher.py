@@ -1,5 +1,7 @@
 """The switcher keeps the visitor on the same page, in the other language."""
 
+import re
+
 import pytest
 
 from django.template import Context, Template
@@ -14,12 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def switch_targets(response) -> dict[str, str]:
     html = response.content.decode()
-    return dict(
-        (code, url) for url, code in
-        __import__("re").findall(
-            r'name="next" value="([^"]+)"><input type="hidden" name="language" value="(\w+)"',
-            html)
+    pairs = re.findall(
+        r'name="next" value="([^"]+)"><input type="hidden" name="language" value="(\w+)"', html
     )
+    return {code: url for url, code in pairs}
 
 
 def test_page_switches_to_its_translation(client, site_tree):
