@@ -32,6 +32,18 @@ PHONE_RE = re.compile(r"^(?:\+223|00223)?(\d{8})$")
 SEX_VALUES = {"f": "F", "female": "F", "femme": "F", "feminin": "F", "m": "M", "male": "M",
               "h": "M", "homme": "M", "masculin": "M"}
 
+# Common spellings on French rosters, whatever the translation catalogue says.
+FUNCTION_ALIASES = {
+    "technicien": "technician", "technicienne": "technician",
+    "prestataire": "service_provider", "prestataire de services": "service_provider",
+    "travailleur social": "social_worker", "travailleuse sociale": "social_worker",
+    "assistant social": "social_worker", "assistante sociale": "social_worker",
+    "agent de sante": "health_worker", "psychologue": "psychologist",
+    "leader communautaire": "community_leader", "chef communautaire": "community_leader",
+    "charge de programme": "programme_officer", "chargee de programme": "programme_officer",
+    "autre": "other",
+}
+
 
 class RosterRejected(Exception):
     def __init__(self, preview: "RosterPreview"):
@@ -56,6 +68,7 @@ class RosterRow:
 class RosterPreview:
     rows: list[RosterRow]
     file_errors: list[str] = field(default_factory=list)
+    created: int = 0  # accounts created by the import (set once written)
 
     @property
     def ok(self) -> bool:
@@ -79,7 +92,7 @@ def normalise_phone(raw: str) -> str | None:
 
 def _choice_lookup(choices) -> dict[str, str]:
     """Map codes and labels (English and French) of a TextChoices to its code."""
-    lookup = {}
+    lookup = dict(FUNCTION_ALIASES)
     for code, label in choices:
         lookup[fold(code)] = code
         lookup[fold(code.replace("_", " "))] = code
@@ -245,6 +258,7 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
             for row in new_rows
         ]
         created = User.objects.bulk_create(people)
+        preview.created = len(created)
         for row, person in zip(new_rows, created, strict=True):
             row.person = person
         _add_to_trainees_group(created)

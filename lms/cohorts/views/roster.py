@@ -68,7 +68,7 @@ def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             "cohort": cohort, "form": RosterUploadForm(), "preview": rejected.preview})
     request.session.pop(_session_key(cohort), None)
     messages.success(request, _("%(count)s trainees enrolled (%(new)s new accounts).")
-                     % {"count": len(preview.rows), "new": preview.new_people})
+                     % {"count": len(preview.rows), "new": preview.created})
     return redirect("cohorts:detail", pk=cohort.pk)
 
 
