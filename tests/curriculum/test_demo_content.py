@@ -66,8 +66,8 @@ def _module_text(module: ModulePage) -> str:
 
 
 def test_first_load_creates_the_tree(demo, db):
-    assert demo.startswith("3 courses, 12 modules in en and fr")
-    assert "(17 pages created, 17 translated)" in demo
+    assert demo.startswith("3 courses, 13 modules in en and fr")
+    assert "(18 pages created, 18 translated)" in demo
 
 
 def test_loading_again_changes_nothing(demo, db):
@@ -125,7 +125,7 @@ def test_course_fields_and_completion_rule(demo, db, code):
 
 def test_every_page_is_published_with_a_revision(demo, db):
     pages = Page.objects.filter(depth__gte=2).specific()
-    assert pages.count() == 2 * (2 + 3 + 12)
+    assert pages.count() == 2 * (2 + 3 + 13)
     for page in pages:
         assert page.live, page
         assert page.live_revision_id is not None, page
@@ -215,3 +215,19 @@ def test_course_data_has_no_empty_or_duplicate_slugs():
     assert all(re.fullmatch(r"[a-z0-9-]+", slug) for slug in slugs)
     assert len(slugs) == len(set(slugs))
     assert [course["code"] for course in COURSES] == CODES
+
+
+def test_every_module_page_renders_without_facilitator_notes(demo, db, client):
+    for module in ModulePage.objects.live().specific():
+        response = client.get(module.url)
+        assert response.status_code == 200, module.url
+        for block in module.body:
+            if block.block_type == "group_activity":
+                shown = strip_tags(block.value["instructions"].source)[:60]
+                hidden = strip_tags(block.value["facilitator_notes"].source)[:60]
+                assert _appears(shown, response.text), module.url
+                assert not _appears(hidden, response.text), module.url
+
+
+def _appears(text: str, html: str) -> bool:
+    return text in html or escape(text) in html

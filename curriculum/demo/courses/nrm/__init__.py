@@ -1,6 +1,6 @@
 """Course `nrm`: the National Referral Mechanism for migrants in the most vulnerable situations."""
 
-from . import case_management, identification, principles, what_is_the_nrm
+from . import case_management, identification, passing_it_on, principles, what_is_the_nrm
 
 COURSE = {
     "code": "nrm",
@@ -189,5 +189,6 @@ COURSE = {
         principles.MODULE,
         identification.MODULE,
         case_management.MODULE,
+        passing_it_on.MODULE,
     ],
 }

@@ -38,10 +38,11 @@ MODULE = {
                 "the person asks for it, or when another service formally takes over. The reason "
                 "is written in the file, and the person knows how to come back.</p>"
                 "<h2>Passing it on</h2>"
-                "<p>As a participant in this training of trainers, you will run a session for "
-                "colleagues in your region. Use the facilitator guide below, invite a mix of "
-                "services, and send the attendance list to your coordinator: every session you "
-                "run is counted in the cascade and helps show where the mechanism has reached.</p>"
+                "<p>As a participant in this training of trainers, you will explain case "
+                "management to colleagues in your region, and they will ask practical questions: "
+                "who leads when two services disagree, what to do when a file goes quiet. Keep "
+                "notes of the cases you meet in the coming months (without names): they will be "
+                "your best examples. The last module prepares you for that session.</p>"
             )),
             ("case_study", {
                 "title": "Ibrahim's file goes quiet",
@@ -76,11 +77,6 @@ MODULE = {
                     "real conferences hard. In the debrief, insist on two points: the person's "
                     "consent for what is shared, and a written decision on who leads.</p>"
                 ),
-            }),
-            ("download", {
-                "document": "facilitator_guide",
-                "title": "Facilitator guide for a regional session",
-                "kind": "facilitator_guide",
             }),
         ],
     },
@@ -121,11 +117,12 @@ MODULE = {
                 "demande, ou lorsqu'un autre service prend formellement le relais. Le motif est "
                 "consigné, et la personne sait comment revenir.</p>"
                 "<h2>Transmettre à son tour</h2>"
-                "<p>En tant que participant à cette formation de formateurs, vous animerez une "
-                "séance pour les collègues de votre région. Servez-vous du guide ci-dessous, "
-                "invitez des services variés et envoyez la liste de présence à votre "
-                "coordinateur : chaque séance animée compte dans la cascade et montre jusqu'où "
-                "le mécanisme est parvenu.</p>"
+                "<p>En tant que participant à cette formation de formateurs, vous expliquerez la "
+                "gestion de cas aux collègues de votre région, et ils poseront des questions "
+                "concrètes : qui pilote quand deux services sont en désaccord, que faire quand un "
+                "dossier s'endort. Notez les cas que vous rencontrerez dans les mois à venir "
+                "(sans les noms) : ce seront vos meilleurs exemples. Le dernier module vous "
+                "prépare à cette séance.</p>"
             )),
             ("case_study", {
                 "title": "Le dossier d'Ibrahim s'endort",
@@ -164,11 +161,6 @@ MODULE = {
                     "consentement de la personne pour ce qui est partagé, et une décision écrite "
                     "sur le chef de file.</p>"
                 ),
-            }),
-            ("download", {
-                "document": "facilitator_guide",
-                "title": "Guide de l'animateur pour une séance régionale",
-                "kind": "facilitator_guide",
             }),
         ],
     },
