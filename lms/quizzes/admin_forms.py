@@ -12,7 +12,7 @@ class QuestionAdminForm(WagtailAdminModelForm):
         kind = cleaned.get("kind")
         formset = self.formsets.get("answers")
         options = []
-        if formset is not None:
+        if formset is not None and formset.is_valid():
             options = [f.cleaned_data for f in formset.forms
                        if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
         if kind == "mc":

@@ -8,7 +8,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_forms import QuestionAdminForm
 from .models import Category, Question, Quiz
 from .views.admin import GiftExportView, GiftImportView
 
@@ -25,7 +24,6 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
-    base_form_class = QuestionAdminForm
     list_display = ["__str__", "kind", "category"]
     list_filter = ["kind", "category"]
     search_fields = ["title", "text_en", "text_fr"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from ..admin_forms import QuestionAdminForm
 from ..i18n import BilingualMixin
 from ..validators import validate_question_image
 
@@ -74,6 +75,7 @@ class Question(BilingualMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = QuestionAdminForm
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("kind")]),
         FieldPanel("title"),
