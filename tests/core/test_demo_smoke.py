@@ -4,6 +4,7 @@ The only test here that depends on the demo courses; everything else builds its 
 """
 
 import pytest
+
 from django.core.management import call_command
 
 from curriculum.models import ModulePage

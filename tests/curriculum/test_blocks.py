@@ -3,8 +3,9 @@
 import io
 
 import pytest
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
 
 from wagtail.images.models import Image
 
