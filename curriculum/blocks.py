@@ -38,6 +38,10 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/video_block.html"
         label = _("Video")
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=example", "title": _("Referral in practice"),
+            "transcript": _("A social worker walks through the steps of a referral."),
+        }
         description = _("An embedded video, loaded only when the trainee asks for it")
 
 
@@ -70,6 +74,10 @@ class KeyMessageBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/key_message_block.html"
         label = _("Key message")
+        preview_value = {
+            "heading": _("Key message"),
+            "message": _("<p>Do no harm: ask for consent before sharing any information.</p>"),
+        }
         description = _("A highlighted message trainees must remember")
 
 
@@ -82,6 +90,11 @@ class CaseStudyBlock(blocks.StructBlock):
         icon = "user"
         template = "blocks/case_study_block.html"
         label = _("Case study")
+        preview_value = {
+            "title": _("A young woman arrives at the bus station"),
+            "situation": _("<p>She has no money and no phone, and does not know anyone.</p>"),
+            "questions": [_("What are her immediate needs?"), _("Whom do you refer her to?")],
+        }
         description = _("A realistic situation with questions to discuss")
 
 
@@ -99,6 +112,11 @@ class GroupActivityBlock(blocks.StructBlock):
         icon = "group"
         template = "blocks/group_activity_block.html"
         label = _("Group activity")
+        preview_value = {
+            "title": _("Map the services in your commune"), "duration_minutes": 30,
+            "instructions": _("<p>In groups of five, list the services a migrant can reach.</p>"),
+            "facilitator_notes": _("<p>Give each group a different commune.</p>"),
+        }
         description = _("An exercise in groups, with notes only facilitators see")
 
 

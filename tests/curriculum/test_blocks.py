@@ -53,3 +53,14 @@ def test_key_message_and_case_study_render(client, site_tree):
     html = client.get(module.url).content.decode()
     assert "Consent comes first." in html and 'role="note"' in html
     assert "Aminata in Gao" in html and "Who do you call first?" in html
+
+
+@pytest.mark.parametrize("name", ["video", "key_message", "case_study", "group_activity"])
+def test_block_previews_render_without_notes_or_network(name, monkeypatch):
+    from curriculum.blocks import ModuleStreamBlock
+
+    monkeypatch.setattr("wagtail.embeds.embeds.get_embed", lambda *a, **k: 1 / 0)
+    block = ModuleStreamBlock().child_blocks[name]
+    html = block.render(block.get_preview_value(), context={})
+    assert html.strip()
+    assert "Give each group a different commune" not in html
