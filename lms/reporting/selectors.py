@@ -3,11 +3,12 @@ costs the same number of queries whatever the size of the country's data."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import CharField, Count, F, Q, QuerySet
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
@@ -15,13 +16,11 @@ from lms.quizzes.selectors import gain_summary
 from .filters import MAX_LEVEL, Filters
 from .scope import (
     NOT_WITHDRAWN,
-    certified_condition,
     cohorts_in_scope,
     enrollments_in_scope,
 )
 
 PEOPLE = Count("trainee", distinct=True, filter=NOT_WITHDRAWN)
-CERTIFIED = Count("trainee", distinct=True, filter=Q(is_certified=True))
 COMPLETED = Count("trainee", distinct=True, filter=Q(status=Enrollment.Status.COMPLETED))
 
 
@@ -44,31 +43,39 @@ DIMENSIONS = {
 }
 
 
-def _with_certified(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
-    return enrollments.annotate(is_certified=certified_condition())
+def _certified_by(enrollments: QuerySet[Enrollment], field: str | None = None):
+    """Distinct certified trainees among `enrollments`, counted from the (smaller) certificate
+    table: a total, or a {value: count} dict grouped by an enrollment field path."""
+    certificates = Certificate.objects.filter(status=Certificate.Status.VALID,
+                                              enrollment__in=enrollments)
+    trainees = Count("enrollment__trainee", distinct=True)
+    if field is None:
+        return certificates.aggregate(n=trainees)["n"]
+    return dict(certificates.values_list(f"enrollment__{field}").annotate(trainees)
+                .order_by())
 
 
 def headline(*, user, filters: Filters) -> dict:
-    enrollments = _with_certified(enrollments_in_scope(user=user, filters=filters))
+    enrollments = enrollments_in_scope(user=user, filters=filters)
     totals = enrollments.aggregate(
-        people=PEOPLE, certified=CERTIFIED, completed=COMPLETED,
+        people=PEOPLE, completed=COMPLETED,
         enrolments=Count("pk", filter=NOT_WITHDRAWN),
         cohorts=Count("cohort", distinct=True),
     )
+    totals["certified"] = _certified_by(enrollments)
     return {**totals, **attendance_rate(user=user, filters=filters)}
 
 
 def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
     """People reached and certified per value of one dimension, largest first."""
     dim = DIMENSIONS[dimension]
-    enrollments = _with_certified(enrollments_in_scope(user=user, filters=filters))
-    rows = (
-        enrollments.values(value=F(dim.field))
-        .annotate(people=PEOPLE, certified=CERTIFIED)
-        .order_by("-people", "value")
-    )
+    enrollments = enrollments_in_scope(user=user, filters=filters)
+    certified = _certified_by(enrollments, dim.field)
+    rows = enrollments.values(value=F(dim.field)).annotate(people=PEOPLE).order_by(
+        "-people", "value")
     return [
-        {**row, "label": (dim.choices or {}).get(row["value"], row["value"]) or _("Not recorded")}
+        {**row, "certified": certified.get(row["value"], 0),
+         "label": (dim.choices or {}).get(row["value"], row["value"]) or _("Not recorded")}
         for row in rows
     ]
 
@@ -95,29 +102,20 @@ def attendance_rate(*, user, filters: Filters) -> dict:
     return {"attendance_rate": round(100 * totals["present"] / counted, 1) if counted else None}
 
 
-def people_by_region(*, user, filters: Filters) -> list[dict]:
-    """Every region the viewer may see, with zeros, for the map and its table equivalent."""
+def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[dict]:
+    """Every region the viewer may see, with zeros, for the map and its table equivalent;
+    `by_region` is `breakdown(dimension="region")` for the same viewer and filters."""
     from lms.cohorts.selectors import regions_visible_to
 
-    enrollments = enrollments_in_scope(user=user, filters=filters).filter(
-        cohort__region=OuterRef("pk"))
-    people = (
-        _with_certified(enrollments).values("cohort__region")
-        .annotate(n=PEOPLE).values("n")
-    )
-    certified = (
-        _with_certified(enrollments).values("cohort__region")
-        .annotate(n=CERTIFIED).values("n")
-    )
-    regions = regions_visible_to(user).annotate(
-        reached=Coalesce(Subquery(people), 0), certified_n=Coalesce(Subquery(certified), 0),
-    ).order_by("name")
+    counts = {row["value"]: row for row in by_region}
+    regions = regions_visible_to(user).order_by("name")
     if filters.region:
         regions = regions.filter(slug=filters.region)
     return [
-        {"name": name, "slug": slug, "iso_code": iso, "people": reached, "certified": n}
-        for name, slug, iso, reached, n in regions.values_list(
-            "name", "slug", "iso_code", "reached", "certified_n")
+        {"name": name, "slug": slug, "iso_code": iso,
+         "people": counts.get(name, {}).get("people", 0),
+         "certified": counts.get(name, {}).get("certified", 0)}
+        for name, slug, iso in regions.values_list("name", "slug", "iso_code")
     ]
 
 
@@ -185,9 +183,12 @@ def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20) -> list[
 
 
 def timeline(*, user, filters: Filters) -> list[dict]:
+    """Cohorts and people per month of cohort start ("YYYY-MM"; a substring of the ISO date,
+    which both SQLite and PostgreSQL compute natively)."""
+    month = Substr(Cast("cohort__start_date", CharField()), 1, 7)
     return list(
         enrollments_in_scope(user=user, filters=filters)
-        .values(month=TruncMonth("cohort__start_date"))
+        .values(month=month)
         .annotate(cohorts=Count("cohort", distinct=True), people=PEOPLE)
         .order_by("month")
     )

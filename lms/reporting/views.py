@@ -41,11 +41,12 @@ def _filtered(request):
 def dashboard(request):
     form, filters, query = _filtered(request)
     user = request.user
-    regions = selectors.people_by_region(user=user, filters=filters)
     breakdowns = {
         key: selectors.breakdown(user=user, filters=filters, dimension=key)
         for key in selectors.DIMENSIONS
     }
+    regions = selectors.people_by_region(user=user, filters=filters,
+                                         by_region=breakdowns["region"])
     titles = selectors.course_titles([row["value"] for row in breakdowns["course"]])
     for row in breakdowns["course"]:
         row["label"] = titles.get(row["value"], row["value"])
@@ -67,8 +68,7 @@ def dashboard(request):
         "levels": selectors.reach_by_level(user=user, filters=filters),
         "masters": selectors.reach_by_master_trainer(user=user, filters=filters),
         "timeline": months,
-        "timeline_chart": line_chart([(m["month"].strftime("%Y-%m"), m["people"])
-                                      for m in months]),
+        "timeline_chart": line_chart([(m["month"], m["people"]) for m in months]),
         "tree": drilldown.cascade_tree(user=user, filters=filters),
         "cohorts": cohort_table(user=user, filters=filters).select_related(
             "region")[:20],

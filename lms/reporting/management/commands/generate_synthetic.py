@@ -1,0 +1,36 @@
+"""Generate a synthetic country-scale dataset for load tests (marked "syn-", removable)."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lms.reporting.synthetic import SCALES, synthetic_clear, synthetic_generate
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--trainees", type=int, default=220)
+        parser.add_argument("--cohorts", type=int, default=None,
+                            help="default: one cohort per ten trainees")
+        parser.add_argument("--levels", type=int, default=4)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--scale", choices=sorted(SCALES),
+                            help="preset sizes: 220, 10k or 100k trainees")
+        parser.add_argument("--keep", action="store_true",
+                            help="keep an earlier synthetic dataset instead of replacing it")
+
+    def handle(self, *args, trainees, cohorts, levels, seed, scale, keep, **options) -> None:
+        if scale:
+            trainees, cohorts = SCALES[scale]
+        cohorts = cohorts or max(1, trainees // 10)
+        if trainees < 1 or cohorts < 1 or not 1 <= levels <= 6 or cohorts > trainees:
+            raise CommandError("Need trainees ≥ cohorts ≥ 1 and 1 ≤ levels ≤ 6.")
+        started = time.perf_counter()
+        if not keep:
+            synthetic_clear()
+        summary = synthetic_generate(trainees=trainees, cohorts=cohorts, levels=levels,
+                                     seed=seed, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(
+            f"{summary} in {time.perf_counter() - started:.1f} s"))

@@ -1,0 +1,211 @@
+"""A synthetic, country-scale dataset for load testing the dashboards (never for production).
+
+Deterministic for a given seed. Everything it creates is marked: usernames, cohort codes,
+organisation names and certificate codes start with "syn-"/"SYN", so `synthetic_clear` removes
+exactly that. Rows go in with bulk_create in batches; no per-row queries.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from lms.accounts.models import User
+from lms.certificates.models import Certificate
+from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
+from lms.organisations.models import Organisation
+from lms.quizzes.models import Quiz, Sitting
+from lms.regions.models import Region
+
+BATCH = 5000
+PREFIX = "syn-"
+SCALES = {"220": (220, 22), "10k": (10_000, 1_000), "100k": (100_000, 10_000)}
+# Where the trainees are: Bamako and the southern regions weigh more (illustrative only).
+REGION_WEIGHTS = {"ML-BKO": 6, "ML-1": 4, "ML-2": 4, "ML-3": 4, "ML-4": 3, "ML-5": 3,
+                  "ML-6": 2, "ML-7": 2, "ML-8": 1}
+
+
+@dataclass
+class Summary:
+    users: int = 0
+    cohorts: int = 0
+    enrollments: int = 0
+    attendance: int = 0
+    sittings: int = 0
+    certificates: int = 0
+
+    def __str__(self) -> str:
+        return ", ".join(f"{value:,} {name}" for name, value in vars(self).items())
+
+
+def synthetic_clear() -> None:
+    with transaction.atomic():
+        Certificate.objects.filter(code__startswith="SYN").delete()
+        Cohort.objects.filter(code__startswith=PREFIX).delete()
+        User.objects.filter(username__startswith=PREFIX).delete()
+        Organisation.objects.filter(name__startswith=PREFIX).delete()
+        Quiz.objects.filter(slug__startswith=PREFIX).delete()
+
+
+def _course():
+    from curriculum.models import CataloguePage, CoursePage, HomePage
+
+    course = CoursePage.objects.order_by("pk").first()
+    if course:
+        return course
+    from wagtail.models import Page
+
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Synthetic", slug=f"{PREFIX}home"))
+    catalogue = home.add_child(instance=CataloguePage(title="Courses", slug="courses"))
+    return catalogue.add_child(instance=CoursePage(
+        title="Synthetic course", slug=f"{PREFIX}course", code=f"{PREFIX}course",
+        summary="Synthetic data for load tests."))
+
+
+def _cohorts_per_level(total: int, levels: int) -> list[int]:
+    """Each level has four times the cohorts of the one above (a cascade widens)."""
+    weights = [4 ** level for level in range(levels)]
+    counts = [max(1, total * w // sum(weights)) for w in weights]
+    counts[-1] += total - sum(counts)
+    return counts
+
+
+def synthetic_generate(*, trainees: int, cohorts: int, levels: int = 4, seed: int = 1,
+                       stdout=None) -> Summary:
+    """Create `trainees` people spread over `cohorts` cohorts on `levels` cascade levels, with
+    attendance, pre/post-test sittings and certificates. Call `synthetic_clear` first to
+    replace an earlier run."""
+    rng = random.Random(seed)
+    summary = Summary()
+    course = _course()
+    regions = list(Region.objects.all())
+    weights = [REGION_WEIGHTS.get(r.iso_code, 1) for r in regions]
+    base = datetime.date(2023, 1, 9)
+    now = timezone.now()
+
+    def say(message: str) -> None:
+        if stdout:
+            stdout.write(message)
+
+    with transaction.atomic():
+        orgs = Organisation.objects.bulk_create([
+            Organisation(name=f"{PREFIX}organisation-{seed}-{i}",
+                         kind=rng.choice(Organisation.Kind.values),
+                         region=rng.choices(regions, weights)[0])
+            for i in range(60)
+        ])
+        masters = User.objects.bulk_create([
+            User(username=f"{PREFIX}{seed}-master-{i}", first_name="Master", last_name=str(i),
+                 password="!", sex=rng.choice("FM"), function=User.Function.PROGRAMME_OFFICER)
+            for i in range(max(2, cohorts // 500))
+        ])
+        people = User.objects.bulk_create([
+            User(username=f"{PREFIX}{seed}-{i}", first_name="Trainee", last_name=str(i),
+                 password="!", sex=rng.choice("FM"),
+                 function=rng.choice(User.Function.values),
+                 organisation=rng.choice(orgs), region=rng.choices(regions, weights)[0])
+            for i in range(trainees)
+        ], batch_size=BATCH)
+        summary.users = len(people) + len(masters)
+        say(f"{summary.users:,} users")
+
+        all_cohorts: list[Cohort] = []
+        previous: list[Cohort] = []
+        for level, count in enumerate(_cohorts_per_level(cohorts, levels), start=1):
+            batch = []
+            for i in range(count):
+                parent = rng.choice(previous) if previous else None
+                start = (parent.start_date if parent else base) + datetime.timedelta(
+                    days=rng.randint(20, 120) if parent else rng.randint(0, 360))
+                batch.append(Cohort(
+                    name=f"Synthetic L{level} #{i + 1}", code=f"{PREFIX}{seed}-l{level}-{i}",
+                    course=course, region=rng.choices(regions, weights)[0],
+                    start_date=start, end_date=start + datetime.timedelta(days=2), hours=16,
+                    status=Cohort.Status.COMPLETED, level=level, parent=parent,
+                    is_training_of_trainers=level < levels,
+                ))
+            previous = Cohort.objects.bulk_create(batch, batch_size=BATCH)
+            all_cohorts.extend(previous)
+        summary.cohorts = len(all_cohorts)
+        say(f"{summary.cohorts:,} cohorts")
+
+        statuses = [Enrollment.Status.COMPLETED] * 8 + [Enrollment.Status.ENROLLED,
+                                                        Enrollment.Status.WITHDRAWN]
+        enrollments = []
+        members: dict[int, list[int]] = {}
+        for index, person in enumerate(people):
+            cohort = all_cohorts[index % len(all_cohorts)] if index < len(all_cohorts) \
+                else rng.choice(all_cohorts)
+            status = rng.choice(statuses)
+            enrollments.append(Enrollment(
+                cohort=cohort, trainee=person, status=status,
+                completed_at=now if status == Enrollment.Status.COMPLETED else None))
+            members.setdefault(cohort.pk, []).append(person.pk)
+        enrollments = Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
+        summary.enrollments = len(enrollments)
+        say(f"{summary.enrollments:,} enrollments")
+
+        links, trainers = [], {}
+        through = Cohort.facilitators.through
+        for cohort in all_cohorts:
+            if cohort.parent_id is None:
+                links.append(through(cohort_id=cohort.pk, user_id=rng.choice(masters).pk))
+            elif members.get(cohort.parent_id):
+                trainer = rng.choice(members[cohort.parent_id])
+                links.append(through(cohort_id=cohort.pk, user_id=trainer))
+                trainers[(trainer, cohort.parent_id)] = Trainer(
+                    user_id=trainer, trained_in_id=cohort.parent_id)
+        through.objects.bulk_create(links, batch_size=BATCH)
+        Trainer.objects.bulk_create(trainers.values(), batch_size=BATCH)
+
+        days = [Attendance.Status.PRESENT] * 9 + [Attendance.Status.ABSENT,
+                                                   Attendance.Status.EXCUSED]
+        attendance = (
+            Attendance(enrollment=e, date=e.cohort.start_date + datetime.timedelta(days=d),
+                       status=rng.choice(days))
+            for e in enrollments if e.status != Enrollment.Status.WITHDRAWN for d in (0, 1)
+        )
+        summary.attendance = _bulk(Attendance, attendance)
+        say(f"{summary.attendance:,} attendance days")
+
+        pre, _ = Quiz.objects.get_or_create(
+            slug=f"{PREFIX}{seed}-pre", defaults={"title_en": "Synthetic pre-test",
+                                                  "course": course, "purpose": "pre_test"})
+        post, _ = Quiz.objects.get_or_create(
+            slug=f"{PREFIX}{seed}-post", defaults={"title_en": "Synthetic post-test",
+                                                   "course": course, "purpose": "post_test"})
+        sittings, certificates = [], []
+        for e in enrollments:
+            if e.status == Enrollment.Status.WITHDRAWN:
+                continue
+            before = min(100, max(0, round(rng.gauss(50, 15))))
+            after = min(100, max(0, before + round(rng.gauss(22, 10))))
+            sittings.append(Sitting(user_id=e.trainee_id, quiz=pre, cohort_id=e.cohort_id,
+                                    score_percent=before, passed=before >= 70,
+                                    completed_at=now))
+            sittings.append(Sitting(user_id=e.trainee_id, quiz=post, cohort_id=e.cohort_id,
+                                    score_percent=after, passed=after >= 70, completed_at=now))
+            if e.status == Enrollment.Status.COMPLETED and after >= 70:
+                certificates.append(Certificate(
+                    enrollment=e, code=f"SYN{seed}-{e.pk}", trainee_name=f"Trainee {e.pk}",
+                    course_title=course.title, issuer_name="Synthetic", language="fr",
+                    render_status=Certificate.RenderStatus.DONE, rendered_version=1))
+        summary.sittings = _bulk(Sitting, sittings)
+        summary.certificates = _bulk(Certificate, certificates)
+        say(f"{summary.sittings:,} sittings, {summary.certificates:,} certificates")
+    return summary
+
+
+def _bulk(model, rows) -> int:
+    count, batch = 0, []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            model.objects.bulk_create(batch)
+            count, batch = count + len(batch), []
+    if batch:
+        model.objects.bulk_create(batch)
+    return count + len(batch)
