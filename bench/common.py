@@ -1,0 +1,182 @@
+"""Shared plumbing for the benchmark scripts: a prepared demo database, a gunicorn server on
+loopback, signed-in sessions and a plain HTTP client. Nothing here is imported by the app.
+
+Run the scripts from the project root (see bench/README.md); they set the environment for
+Django themselves, so `.venv/bin/uv run python bench/latency.py` is enough.
+"""
+
+import http.client
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WORKDIR = Path(os.environ.get("CASCADE_BENCH_DIR", "/tmp/cascade-bench"))
+CSRF_SECRET = "benchcsrfsecretbenchcsrfsecret12"  # 32 characters: Django's unmasked form
+BENCH_SECRET_KEY = "bench-only-" + "k" * 50
+
+
+def bench_env(database_url: str, workdir: Path) -> dict[str, str]:
+    """One environment for this process and the server: same database, key and settings."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"REDIS_URL", "CELERY_BROKER_URL", "CACHE_URL"}}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DEBUG": "false",
+        "SECRET_KEY": BENCH_SECRET_KEY,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "CELERY_TASK_ALWAYS_EAGER": "true",
+        "LOG_LEVEL": "WARNING",
+        # The public verification page is rate-limited per address; every bench request
+        # comes from 127.0.0.1, so lift the limit for the run.
+        "CERTIFICATES_VERIFY_RATE_LIMIT": str(10**9),
+        "AXES_ENABLED": "false",
+    })
+    return env
+
+
+def setup_django(env: dict[str, str]) -> None:
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def prepare_database(env: dict[str, str], *, fresh: bool = False) -> None:
+    """Migrate and load the demo once; later runs reuse the database (load_demo is
+    idempotent, so re-running it only checks)."""
+    marker = Path(env["MEDIA_ROOT"]).parent / ".demo-loaded"
+    if fresh and marker.exists():
+        marker.unlink()
+    if marker.exists() and marker.read_text() == env["DATABASE_URL"]:
+        return
+    Path(env["MEDIA_ROOT"]).mkdir(parents=True, exist_ok=True)
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+        print(f"… manage.py {' '.join(command)}", flush=True)
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+    marker.write_text(env["DATABASE_URL"])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
+    port = free_port()
+    log = open(Path(env["MEDIA_ROOT"]).parent / "gunicorn.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "lms.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
+         "--worker-class", "gthread" if threads > 1 else "sync", "--backlog", "2048",
+         "--timeout", "120", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start; see gunicorn.log") from None
+                time.sleep(0.3)
+        yield port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def session_cookie_for(user) -> str:
+    """A signed-in session created directly in the database (no login form, no lockout)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return (f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+            f"{settings.CSRF_COOKIE_NAME}={CSRF_SECRET}")
+
+
+@dataclass
+class Response:
+    status: int
+    location: str
+    body: bytes
+
+
+class Browser:
+    """Just enough of a browser: one keep-alive connection, the session cookie, CSRF."""
+
+    def __init__(self, port: int, cookie: str = "", timeout: float = 60):
+        self.port, self.cookie, self.timeout = port, cookie, timeout
+        self.connection: http.client.HTTPConnection | None = None
+
+    def request(self, method: str, path: str, form: dict | None = None) -> Response:
+        from urllib.parse import urlencode
+
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urlencode({**form, "csrfmiddlewaretoken": CSRF_SECRET}, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port,
+                                                             timeout=self.timeout)
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                raw = self.connection.getresponse()
+                response = Response(raw.status, raw.getheader("Location") or "", raw.read())
+                if raw.getheader("Connection", "").lower() == "close":
+                    self.close()
+                return response
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()  # the server closed an idle keep-alive connection: reconnect once
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary_ms(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values) * 1000, percentile(values, 0.95) * 1000
+
+
+def random_suffix() -> str:
+    return secrets.token_hex(3)
