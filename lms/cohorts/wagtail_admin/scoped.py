@@ -26,9 +26,11 @@ Scope = Callable[..., QuerySet]
 
 class ScopedIndexView(IndexView):
     scope: Scope
+    select_related: tuple[str, ...] = ()
 
     def get_base_queryset(self):
-        return self.scope(self.request.user)
+        queryset = self.scope(self.request.user)
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
 
 
 class ScopedEditView(EditView):
@@ -76,10 +78,11 @@ class ScopedModelViewSet(ModelViewSet):
     inspect_view_enabled = True
     search_backend_name = None  # plain database search on `search_fields`
     edit_view_base: type = ScopedEditView
+    list_select_related: tuple[str, ...] = ()  # foreign keys shown in the listing
 
-    def _bind(self, base: type, scope: Scope) -> type:
+    def _bind(self, base: type, scope: Scope, **attrs) -> type:
         return type(f"{self.model.__name__}{base.__name__}", (base,),
-                    {"scope": staticmethod(scope)})
+                    {"scope": staticmethod(scope), **attrs})
 
     @property
     def _manage(self) -> Scope:
@@ -87,7 +90,7 @@ class ScopedModelViewSet(ModelViewSet):
 
     @cached_property
     def index_view_class(self):
-        return self._bind(ScopedIndexView, self.scope)
+        return self._bind(ScopedIndexView, self.scope, select_related=self.list_select_related)
 
     @cached_property
     def inspect_view_class(self):

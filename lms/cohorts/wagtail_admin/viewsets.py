@@ -59,6 +59,7 @@ class CohortViewSet(ScopedModelViewSet):
     edit_view_base = CohortEditView
     form_fields = COHORT_FIELDS
     list_display = ["name", "course", "region", "start_date", "level", "status"]
+    list_select_related = ("course", "region")
     list_filter = ["region", "status", "level", "is_training_of_trainers"]
     search_fields = ["name", "code", "venue"]
     inspect_view_fields = [*COHORT_FIELDS, "parent", "level"]
@@ -94,6 +95,7 @@ class EnrollmentViewSet(ScopedModelViewSet):
     edit_view_base = EnrollmentEditView
     form_fields = ["cohort", "trainee", "status"]
     list_display = ["trainee", "cohort", "status", "completed_at"]
+    list_select_related = ("trainee", "cohort")
     list_filter = ["status", "cohort__region"]
     search_fields = ["trainee__first_name", "trainee__last_name", "cohort__name"]
 
@@ -149,12 +151,13 @@ class TraineeViewSet(ScopedModelViewSet):
     scope = staticmethod(trainees_in_scope)
     form_fields = TRAINEE_FIELDS
     list_display = ["last_name", "first_name", "phone", "organisation", "region"]
+    list_select_related = ("organisation", "region")
     list_filter = ["region", "sex", "function"]
     search_fields = ["first_name", "last_name", "phone", "email"]
     inspect_view_fields = [*TRAINEE_FIELDS, "username"]
 
-    def _bind(self, base, scope):
-        view = super()._bind(base, scope)
+    def _bind(self, base, scope, **attrs):
+        view = super()._bind(base, scope, **attrs)
         view.permission_policy = TRAINEE_POLICY
         return view
 
