@@ -66,8 +66,8 @@ def _module_text(module: ModulePage) -> str:
 
 
 def test_first_load_creates_the_tree(demo, db):
-    assert demo.startswith("3 courses, 13 modules in en and fr")
-    assert "(18 pages created, 18 translated)" in demo
+    assert demo.startswith("3 courses, 15 modules in en and fr")
+    assert "(20 pages created, 20 translated)" in demo
 
 
 def test_loading_again_changes_nothing(demo, db):
@@ -125,7 +125,7 @@ def test_course_fields_and_completion_rule(demo, db, code):
 
 def test_every_page_is_published_with_a_revision(demo, db):
     pages = Page.objects.filter(depth__gte=2).specific()
-    assert pages.count() == 2 * (2 + 3 + 13)
+    assert pages.count() == 2 * (2 + 3 + 15)
     for page in pages:
         assert page.live, page
         assert page.live_revision_id is not None, page

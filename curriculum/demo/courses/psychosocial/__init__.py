@@ -1,6 +1,6 @@
 """Course `psychosocial`: psychosocial support for returned migrants and for those who help them."""
 
-from . import first_aid, needs, referral_and_community, self_care
+from . import children, first_aid, needs, referral_and_community, self_care
 
 COURSE = {
     "code": "psychosocial",
@@ -25,7 +25,8 @@ COURSE = {
             "<ul><li>Recognise common reactions to hardship and the signs that call for "
             "specialised care.</li><li>Give psychological first aid using the look, listen and "
             "link steps.</li><li>Refer safely to specialised services and mobilise community "
-            "support.</li><li>Place each activity on the intervention pyramid.</li><li>Build a "
+            "support.</li><li>Place each activity on the intervention pyramid.</li><li>Adapt "
+            "support to children and adolescents.</li><li>Build a "
             "personal and team self-care plan.</li></ul>"
         ),
     },
@@ -52,8 +53,8 @@ COURSE = {
             "psychologiques selon les étapes observer, écouter, orienter.</li><li>Orienter en "
             "toute sécurité vers les services spécialisés et mobiliser le soutien "
             "communautaire.</li><li>Situer chaque activité sur la pyramide des "
-            "interventions.</li><li>Construire un plan de prise en charge de soi, personnel et "
-            "d'équipe.</li></ul>"
+            "interventions.</li><li>Adapter le soutien aux enfants et aux adolescents.</li>"
+            "<li>Élaborer un plan, personnel et d'équipe, pour prendre soin de soi.</li></ul>"
         ),
     },
     "figures": {
@@ -174,6 +175,7 @@ COURSE = {
         needs.MODULE,
         first_aid.MODULE,
         referral_and_community.MODULE,
+        children.MODULE,
         self_care.MODULE,
     ],
 }

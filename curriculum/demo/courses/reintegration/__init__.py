@@ -1,6 +1,6 @@
 """Course `reintegration`: the integrated approach at individual, community and structural level."""
 
-from . import community, individual, integrated_approach, structural
+from . import community, individual, integrated_approach, monitoring, structural
 
 COURSE = {
     "code": "reintegration",
@@ -172,5 +172,6 @@ COURSE = {
         individual.MODULE,
         community.MODULE,
         structural.MODULE,
+        monitoring.MODULE,
     ],
 }

@@ -50,17 +50,13 @@ MODULE = {
                 "The visit checks whether the activity is running and profitable, whether the "
                 "equipment is still in use, and how the person is coping. It is also the moment "
                 "to offer additional support or a referral. A visit that only ticks boxes is "
-                "wasted: sit down, look at the accounts together, ask about the family.</p>"
+                "wasted: sit down, look at the accounts together, ask about the family. Module 5 "
+                "shows how to use what the visits reveal.</p>"
             )),
             ("download", {
                 "document": "plan",
                 "title": "Individual reintegration plan",
                 "kind": "form",
-            }),
-            ("download", {
-                "document": "follow_up",
-                "title": "Follow-up visit checklist",
-                "kind": "handout",
             }),
             ("group_activity", {
                 "title": "From interview to plan",
@@ -133,17 +129,13 @@ MODULE = {
                 "matériel est toujours utilisé, et comment la personne fait face. C'est aussi le "
                 "moment de proposer un appui complémentaire ou une orientation. Une visite qui se "
                 "contente de cocher des cases est perdue : asseyez-vous, regardez les comptes "
-                "ensemble, prenez des nouvelles de la famille.</p>"
+                "ensemble, prenez des nouvelles de la famille. Le module 5 montre comment "
+                "exploiter ce que révèlent les visites.</p>"
             )),
             ("download", {
                 "document": "plan",
                 "title": "Plan de réintégration individuel",
                 "kind": "form",
-            }),
-            ("download", {
-                "document": "follow_up",
-                "title": "Liste de contrôle pour la visite de suivi",
-                "kind": "handout",
             }),
             ("group_activity", {
                 "title": "De l'entretien au plan",
