@@ -65,8 +65,14 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
         existing = sitting_close_if_expired(sitting=existing, now=now)
         if not existing.is_complete:
             return existing
-    if quiz.single_attempt and Sitting.objects.filter(user=user, quiz=quiz).exists():
-        raise AlreadyTaken(_("You have already taken this quiz; it allows a single attempt."))
+    if quiz.single_attempt:
+        # At most one attempt exists; a concurrent request may just have opened it.
+        taken = Sitting.objects.filter(user=user, quiz=quiz).first()
+        if taken is not None and not taken.is_complete:
+            return taken
+        if taken is not None:
+            raise AlreadyTaken(
+                _("You have already taken this quiz; it allows a single attempt."))
     question_ids = _draw_question_ids(quiz=quiz, rng=rng or random.SystemRandom())
     if not question_ids:
         raise QuizError(_("This quiz has no questions yet."))
