@@ -93,3 +93,22 @@ def test_progress_queries_do_not_grow_with_courses(site_tree, django_assert_max_
     with django_assert_max_num_queries(3):
         progress = services.courses_progress(user=trainee, courses=courses)
     assert len(progress) == 5
+
+
+def test_learner_courses_fall_back_to_the_untranslated_course(site_tree):
+    from wagtail.models import Locale
+
+    trainee = UserFactory()
+    enroll(make_cohort(course=site_tree["course"]), trainee)
+    french = Locale.objects.get(language_code="fr")
+    assert services.learner_courses(user=trainee, locale=french) == [site_tree["course"]]
+
+
+def test_learner_courses_skip_withdrawn_enrollments(site_tree):
+    from lms.cohorts.models import Enrollment
+
+    trainee = UserFactory()
+    (enrollment,) = enroll(make_cohort(course=site_tree["course"]), trainee)
+    enrollment.status = Enrollment.Status.WITHDRAWN
+    enrollment.save()
+    assert services.learner_courses(user=trainee) == []
