@@ -106,3 +106,22 @@ def test_background_export_is_idempotent_and_holds_the_owners_scope(dataset):
     export_build(export=export)
     export.refresh_from_db()
     assert export.file.name == name
+
+
+def test_background_export_reports_progress(dataset, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lms.reporting import services
+
+    monkeypatch.setattr(services, "EXPORT_BATCH", 1)
+    for fmt in ("xlsx", "csv"):
+        export = Export.objects.create(owner=dataset["national"], table="trainees",
+                                       format=fmt, filters={"region": "kayes"})
+        with CaptureQueriesContext(connection) as queries:
+            services.export_build(export=export)
+        updates = [q["sql"] for q in queries.captured_queries
+                   if q["sql"].startswith('UPDATE "reporting_export" SET "progress"')]
+        assert [sql.split("= ", 1)[1].split(" ")[0] for sql in updates] == ["33", "66", "99"]
+        export.refresh_from_db()
+        assert (export.status, export.progress, export.row_count) == ("done", 100, 3)
