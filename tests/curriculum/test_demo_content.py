@@ -65,6 +65,29 @@ def _module_text(module: ModulePage) -> str:
     return " ".join(parts)
 
 
+def test_load_completes_a_tree_built_by_an_earlier_version(db):
+    """Databases loaded before the courses existed hold a home and catalogue with no intro
+    and no revision. Runs before any test that uses `demo` (module-scoped data)."""
+    assert not HomePage.objects.exists()
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Cascade", slug="cascade", locale=english))
+    catalogue = home.add_child(instance=CataloguePage(title="Courses", slug="courses"))
+
+    summary = load()
+
+    assert "(18 pages created, 20 translated)" in summary
+    home.refresh_from_db()
+    catalogue.refresh_from_db()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert home.intro and home.live_revision_id is not None
+    assert catalogue.intro and catalogue.live_revision_id is not None
+    assert CoursePage.objects.child_of(catalogue).count() == 3
+    revisions = Revision.objects.count()
+    load()
+    assert Revision.objects.count() == revisions
+
+
 def test_first_load_creates_the_tree(demo, db):
     assert demo.startswith("3 courses, 15 modules in en and fr")
     assert "(20 pages created, 20 translated)" in demo
