@@ -187,7 +187,8 @@ def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime
     return answer
 
 
-def _percent(correct: int, total: int) -> Decimal:
+def score_percent_of(*, correct: int, total: int) -> Decimal:
+    """The score rule: every drawn question weighs the same."""
     if not total:
         return Decimal("0.00")
     return (Decimal(100) * correct / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -202,7 +203,7 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
     answers = list(sitting.answers.only("is_correct"))
     correct = sum(1 for a in answers if a.is_correct)
     sitting.needs_marking = any(a.is_correct is None for a in answers)
-    sitting.score_percent = _percent(correct, len(sitting.question_ids))
+    sitting.score_percent = score_percent_of(correct=correct, total=len(sitting.question_ids))
     sitting.passed = (not sitting.needs_marking
                       and sitting.score_percent >= sitting.quiz.pass_mark)
     return sitting

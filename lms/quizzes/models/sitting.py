@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .bank import Question
@@ -21,7 +22,7 @@ class Sitting(models.Model):
     # Copied from the quiz when the attempt starts, so the database can enforce it.
     single_attempt = models.BooleanField(default=False)
     question_ids = models.JSONField(default=list)
-    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     score_percent = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2,
@@ -59,7 +60,7 @@ class SittingAnswer(models.Model):
     essay_text = models.TextField(blank=True)
     # None while an essay waits for a marker.
     is_correct = models.BooleanField(null=True)
-    answered_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(default=timezone.now)
     marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")
     marked_at = models.DateTimeField(null=True, blank=True)
