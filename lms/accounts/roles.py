@@ -25,6 +25,10 @@ CERTIFICATE_MANAGER_PERMISSIONS = [
     "certificates.view_certificate", "certificates.issue_certificate",
     "certificates.revoke_certificate", "certificates.regenerate_certificates",
 ]
+QUIZ_BUILDER_PERMISSIONS = [
+    f"quizzes.{action}_{model}" for model in ("quiz", "question", "category")
+    for action in ("add", "change", "delete", "view")
+]
 COHORT_FACILITATOR_PERMISSIONS = [
     "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
     "cohorts.add_enrollment", "cohorts.change_enrollment", "cohorts.view_enrollment",
@@ -49,6 +53,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "certificates.view_certificate",
+        *QUIZ_BUILDER_PERMISSIONS, "quizzes.mark_sitting",
         *COHORT_FACILITATOR_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
@@ -57,20 +62,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.delete_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document", "wagtaildocs.delete_document",
+        *QUIZ_BUILDER_PERMISSIONS,
     ],
     REGIONAL_COORDINATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_COORDINATOR_PERMISSIONS,
     ],
     NATIONAL_COORDINATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         *CERTIFICATE_MANAGER_PERMISSIONS,
+        "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS,
     ],
 }
