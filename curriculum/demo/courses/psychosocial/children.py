@@ -96,13 +96,13 @@ MODULE = {
         "body": [
             ("paragraph", (
                 "<h2>Comment la détresse se manifeste chez l'enfant</h2>"
-                "<p>Les enfants et les adolescents réagissent à l'épreuve selon leur âge. Les "
-                "plus jeunes peuvent s'accrocher aux adultes, refaire pipi au lit, cesser de "
-                "jouer ou rejouer dans leurs jeux des scènes effrayantes. Les adolescents "
+                "<p>Les enfants et les adolescents réagissent à l'épreuve selon leur âge. Les plus "
+                "jeunes peuvent s'accrocher aux adultes, se remettre à mouiller leur lit, cesser "
+                "de jouer ou rejouer dans leurs jeux des scènes effrayantes. Les adolescents "
                 "peuvent se replier sur eux-mêmes, devenir agressifs ou prendre des risques, "
                 "refuser l'école, ou endosser trop tôt des rôles d'adulte. Beaucoup cachent leur "
-                "détresse pour ne pas inquiéter leurs parents. Comme chez l'adulte, la plupart "
-                "de ces réactions s'apaisent lorsque l'enfant se sent en sécurité, retrouve une "
+                "détresse pour ne pas inquiéter leurs parents. Comme chez l'adulte, la plupart de "
+                "ces réactions s'apaisent lorsque l'enfant se sent en sécurité, retrouve une "
                 "routine et est entouré d'adultes bienveillants.</p>"
                 "<h2>Parler avec un enfant</h2>"
                 "<ul><li>Mettez-vous à sa hauteur, employez des mots simples, expliquez qui vous "
