@@ -67,6 +67,13 @@ def cohort_table(*, user, filters: Filters) -> QuerySet[Cohort]:
     )
 
 
+def latest_cohorts(*, user, filters: Filters, limit: int = 20) -> QuerySet[Cohort]:
+    """The `limit` latest cohorts with their counts, counting only those cohorts' rows."""
+    latest = cohorts_in_scope(user=user, filters=filters).order_by("-start_date", "code")
+    return cohort_table(user=user, filters=filters).filter(
+        pk__in=latest.values("pk")[:limit]).select_related("region")
+
+
 def _attendance_rows(*, user, filters: Filters) -> QuerySet:
     return (
         Attendance.objects.filter(enrollment__in=enrollments_in_scope(user=user, filters=filters))

@@ -14,7 +14,7 @@ from .filters import filter_form
 from .models import Export
 from .svg.charts import bar_chart, line_chart
 from .svg.maps import choropleth
-from .tables import TABLES, cohort_table
+from .tables import TABLES, cohort_table, latest_cohorts
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -70,8 +70,7 @@ def dashboard(request):
         "timeline": months,
         "timeline_chart": line_chart([(m["month"], m["people"]) for m in months]),
         "tree": drilldown.cascade_tree(user=user, filters=filters),
-        "cohorts": cohort_table(user=user, filters=filters).select_related(
-            "region")[:20],
+        "cohorts": latest_cohorts(user=user, filters=filters),
         "tables": TABLES,
     })
 

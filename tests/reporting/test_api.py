@@ -88,3 +88,16 @@ def test_create_api_token_command(db, capsys):
     key = capsys.readouterr().out.strip()
     token = ApiToken.objects.get(owner=user)
     assert token.name == "DHIS2" and key.startswith(token.prefix)
+
+
+def test_indicators_query_count_is_constant(client, keys, dataset,
+                                            django_assert_max_num_queries):
+    from tests.reporting.factories import grow
+
+    _get(client, "/api/indicators", key=keys["national"])
+    with django_assert_max_num_queries(30) as small:
+        _get(client, "/api/indicators", key=keys["national"])
+    grow(dataset, cohorts=5, trainees_per_cohort=4)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        data = _get(client, "/api/indicators", key=keys["national"]).json()
+    assert data["people"] == 7 + 20

@@ -23,6 +23,7 @@ class Shape:
     path: str
     label_x: float
     label_y: float
+    labelled: bool  # too small a shape (Bamako) gets no number printed on it
 
 
 def _rings(geometry: dict) -> list[list[list[float]]]:
@@ -55,11 +56,14 @@ def region_shapes() -> tuple[tuple[Shape, ...], int]:
             xy = [project(lon, lat) for lon, lat in ring]
             parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
         outer = [project(lon, lat) for lon, lat in rings[0]]
+        area = abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(
+            outer, outer[1:] + outer[:1], strict=True))) / 2
         shapes.append(Shape(
             iso_code=feature["properties"]["iso_3166_2"], name=feature["properties"]["name"],
             path="".join(parts),
             label_x=round(sum(x for x, _ in outer) / len(outer), 1),
             label_y=round(sum(y for _, y in outer) / len(outer), 1),
+            labelled=area > 400,
         ))
     return tuple(shapes), height
 
