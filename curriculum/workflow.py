@@ -33,12 +33,11 @@ PAGE_PERMISSIONS = {
     CURRICULUM_EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 # Permissions on the root collection, so images and documents anywhere can be used.
+# Wagtail lets "add" edit and delete one's own uploads; "change" (editors) covers everyone's.
 COLLECTION_PERMISSIONS = {
     FACILITATOR: [
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
     ],
     CURRICULUM_EDITOR: [
         ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
@@ -69,11 +68,15 @@ def ensure_curriculum_workflow() -> Workflow:
                     group=groups[name], page=catalogue, permission=permission
                 )
     for name, perms in COLLECTION_PERMISSIONS.items():
-        for app_label, codename in perms:
+        wanted = [_permission(app_label, codename) for app_label, codename in perms]
+        for permission in wanted:
             GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection,
-                permission=_permission(app_label, codename),
+                group=groups[name], collection=root_collection, permission=permission
             )
+        GroupCollectionPermission.objects.filter(  # drop what an older setup granted
+            group=groups[name], collection=root_collection,
+            permission__content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+        ).exclude(permission__in=wanted).delete()
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.active:

@@ -130,3 +130,32 @@ def test_preview_of_module_shows_facilitator_notes(client, moderated):
     html = client.get(url).content.decode()
     assert "Previewed module" in html
     assert "Secret tip" in html
+
+
+
+def test_collection_permissions_for_images_and_documents(moderated):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    from tests.curriculum.test_blocks import make_image
+
+    facilitator = UserFactory(roles=[FACILITATOR])
+    editor = UserFactory(roles=[CURRICULUM_EDITOR])
+    trainee = UserFactory(roles=[TRAINEE])
+    image = make_image()
+    image.uploaded_by_user = editor
+    image.save()
+    document = get_document_model().objects.create(
+        title="Guide", file=ContentFile(b"guide", "guide.pdf"), uploaded_by_user=editor)
+    for model, item in ((get_image_model(), image), (get_document_model(), document)):
+        policy = policy_registry.get_by_type(model)
+        assert policy.user_has_permission(facilitator, "add")
+        assert policy.user_has_permission(facilitator, "choose")
+        assert not policy.user_has_permission(trainee, "add")
+        assert not policy.user_has_permission_for_instance(facilitator, "delete", item)
+        assert policy.user_has_permission_for_instance(editor, "delete", item)
+        item.uploaded_by_user = facilitator
+        assert policy.user_has_permission_for_instance(facilitator, "change", item)
