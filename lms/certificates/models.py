@@ -92,10 +92,6 @@ class Certificate(models.Model):
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
 
-    @property
-    def pdf_is_current(self) -> bool:
-        return bool(self.pdf) and self.rendered_version >= self.render_version
-
 
 class CertificateEvent(models.Model):
     """Who did what to a certificate, when and why. Append-only."""

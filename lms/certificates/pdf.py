@@ -146,9 +146,15 @@ def draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> Non
     path = canvas.beginPath()
     for row_index, row in enumerate(matrix):
         top = y + size - (row_index + border + 1) * module
-        for col_index, dark in enumerate(row):
-            if dark:
-                path.rect(x + (col_index + border) * module, top, module, module)
+        col = 0
+        while col < len(row):  # one rectangle per run of dark modules: a smaller, faster PDF
+            if not row[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(row) and row[col]:
+                col += 1
+            path.rect(x + (start + border) * module, top, (col - start) * module, module)
     canvas.drawPath(path, stroke=0, fill=1)
 
 

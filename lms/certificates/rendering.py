@@ -10,6 +10,7 @@ import datetime
 import logging
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -37,7 +38,13 @@ def logo_png_current() -> bytes:
     logo = CertificateSettings.load().logo
     if logo is None:
         return pdf.default_logo_png()
-    with logo.file.open("rb") as handle:
+    return _logo_processed(logo.pk, logo.file.name)
+
+
+@lru_cache(maxsize=4)
+def _logo_processed(image_id: int, file_name: str) -> bytes:
+    """Processed once per worker process and uploaded file (a new upload has a new name)."""
+    with default_storage.open(file_name, "rb") as handle:
         return pdf.logo_process(handle.read())
 
 
