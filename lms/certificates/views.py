@@ -14,7 +14,7 @@ from lms.cohorts.models import Enrollment
 
 from . import selectors, services
 from .forms import ReasonForm, ReissueForm
-from .models import CertificateBatch
+from .models import Certificate, CertificateBatch
 
 
 def _cohort_or_404(request: HttpRequest, cohort_id: int, permission: str):
@@ -71,8 +71,8 @@ def cohort_regenerate(request: HttpRequest, cohort_id: int) -> HttpResponse:
 def batch_progress(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(CertificateBatch.objects.select_related("cohort"), pk=pk)
     _cohort_or_404(request, batch.cohort_id, selectors.VIEW)
-    failures = batch.certificates.filter(render_status="failed").select_related(
-        "enrollment__trainee")[:50]
+    failures = batch.certificates.filter(
+        render_status=Certificate.RenderStatus.FAILED).select_related("enrollment__trainee")[:50]
     return render(request, "certificates/batch.html", {"batch": batch, "failures": failures})
 
 

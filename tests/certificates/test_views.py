@@ -127,9 +127,12 @@ def test_progress_page_refreshes_while_running(client, certificate):
 
     batch = CertificateBatch.objects.create(cohort=certificate.enrollment.cohort, total=220,
                                             done=40, failed=1)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        batch=batch, render_status="failed", last_error="OSError: disk full")
     client.force_login(coordinator_of("Kayes"))
     html = client.get(reverse("certificates:batch", args=[batch.pk])).content.decode()
     assert 'http-equiv="refresh"' in html and "40 generated, 1 failed, of 220" in html
+    assert "OSError: disk full" in html and certificate.code in html
     client.force_login(coordinator_of("Mopti"))
     assert client.get(reverse("certificates:batch", args=[batch.pk])).status_code == 404
 
