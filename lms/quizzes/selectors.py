@@ -9,21 +9,22 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DecimalField,
     ExpressionWrapper,
     F,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
+    When,
 )
 
 from lms.accounts import roles
 from lms.cohorts.selectors import cohorts_managed_by
 
-from .models import Category, Quiz, Sitting, SittingAnswer
+from .models import Category, Question, Quiz, Sitting, SittingAnswer
 
 SCORE = DecimalField(max_digits=6, decimal_places=2)
 
@@ -40,9 +41,11 @@ def quizzes_visible_to(user) -> QuerySet[Quiz]:
 
 def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:
     user = user or AnonymousUser()
+    step = Case(When(purpose=Quiz.Purpose.PRE_TEST, then=0),
+                When(purpose=Quiz.Purpose.PRACTICE, then=1), default=2)
     return quizzes_visible_to(user).filter(
         course__translation_key=course.translation_key
-    ).order_by("purpose", "title_en")
+    ).order_by(step, "title_en")
 
 
 def quizzes_with_status(*, course, user) -> list[dict]:
@@ -171,11 +174,9 @@ def sittings_for_marking(*, user, quiz=None, trainee=None, cohort=None,
 def sitting_review(*, sitting: Sitting) -> list[dict]:
     """The attempt's questions in drawn order with the answers given (for result and
     marking pages; callers decide whether correct answers may be shown)."""
-    from .models import Question
-
     given = {a.question_id: a for a in sitting.answers.all()}
     questions = Question.objects.filter(pk__in=sitting.question_ids).select_related(
-        "category").prefetch_related(Prefetch("answers"))
+        "category").prefetch_related("answers")
     by_id = {q.pk: q for q in questions}
     return [
         {"question": by_id[pk], "answer": given.get(pk),

@@ -122,3 +122,34 @@ def test_admin_preview_of_unsaved_changes(client, facilitator, course):
     assert "Changed title" in html
     quiz.refresh_from_db()
     assert quiz.title_en != "Changed title"
+
+
+def _quiz_post(course, questions, **extra) -> dict:
+    data = {"title_en": "Quiz", "title_fr": "", "slug": "a-quiz", "description_en": "",
+            "description_fr": "", "course": course.pk, "module": "", "purpose": "practice",
+            "questions": [q.pk for q in questions], "max_questions": "", "pass_mark": 50,
+            "time_limit_minutes": "", "success_text_en": "", "success_text_fr": "",
+            "fail_text_en": "", "fail_text_fr": ""}
+    data.update(extra)
+    return data
+
+
+def test_essay_quiz_must_keep_exam_papers(client, facilitator, course):
+    from .factories import essay_question
+
+    response = client.post(reverse("wagtailsnippets_quizzes_quiz:add"),
+                           _quiz_post(course, [essay_question()]))
+    assert response.status_code == 200
+    assert "must keep exam papers" in response.content.decode()
+    assert not Quiz.objects.exists()
+
+
+def test_module_must_belong_to_the_course(client, facilitator, site_tree):
+    from curriculum.models import CoursePage, ModulePage
+
+    other = site_tree["catalogue"].add_child(instance=CoursePage(
+        title="Other", slug="other", code="other", summary="x"))
+    stray = other.add_child(instance=ModulePage(title="Stray", slug="stray"))
+    response = client.post(reverse("wagtailsnippets_quizzes_quiz:add"),
+                           _quiz_post(site_tree["course"], [tf_question()], module=stray.pk))
+    assert response.status_code == 200 and not Quiz.objects.exists()

@@ -125,3 +125,10 @@ def test_quizzes_for_course_hides_drafts_except_for_editors(course, roles_ready)
     assert list(selectors.quizzes_for_course(course=course, user=trainee)) == [published]
     assert set(selectors.quizzes_for_course(course=course, user=editor)) == {published, draft}
     assert list(selectors.quizzes_for_course(course=course)) == [published]
+
+
+def test_course_quizzes_in_teaching_order(course):
+    post = make_quiz(course=course, questions=[tf_question()], purpose=Quiz.Purpose.POST_TEST)
+    practice = make_quiz(course=course, questions=[tf_question()])
+    pre = make_quiz(course=course, questions=[tf_question()], purpose=Quiz.Purpose.PRE_TEST)
+    assert list(selectors.quizzes_for_course(course=course)) == [pre, practice, post]

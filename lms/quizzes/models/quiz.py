@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 
+from ..admin_forms import QuizAdminForm
 from ..i18n import BilingualMixin
 from .bank import Question
 
@@ -54,8 +55,8 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
     )
     exam_paper = models.BooleanField(
         _("exam paper"), default=True,
-        help_text=_("Keep every attempt as a paper that markers and the trainee can review. "
-                    "Required for quizzes with essay questions."),
+        help_text=_("List finished attempts as papers on the marking page. Required for "
+                    "quizzes with essay questions."),
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
         _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
@@ -70,6 +71,7 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = QuizAdminForm
     panels = [
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("title_fr"), FieldPanel("slug")],
                         heading=_("Title")),
