@@ -188,6 +188,5 @@ def region_reach(*, region: Region, within: QuerySet[Cohort] | None = None) -> L
 def trainers_visible_to(user) -> QuerySet:
     """People recorded as trainers, or running cohorts, that `user` may see."""
     visible = cohorts_visible_to(user)
-    return User.objects.filter(
-        Q(facilitated_cohorts__in=visible) | Q(trainer_records__trained_in__in=visible)
-    ).distinct()
+    condition = Q(facilitated_cohorts__in=visible) | Q(trainer_records__trained_in__in=visible)
+    return User.objects.filter(pk__in=User.objects.filter(condition).values("pk"))

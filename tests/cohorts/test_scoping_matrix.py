@@ -67,9 +67,10 @@ def test_role_region_view_matrix(client, world, who, where):
         assert response.status_code == expected, name
 
     trainee = world["enrollments"][where].trainee
-    lineage = client.get(reverse("cohorts:trainer_lineage",
-                                 args=[world["people"][f"facilitator_{where}"].pk]))
-    assert lineage.status_code == (200 if sees else 404)
+    lineage_url = reverse("cohorts:trainer_lineage",
+                          args=[world["people"][f"facilitator_{where}"].pk])
+    assert client.get(lineage_url).status_code == (200 if sees else 404)
+    assert (lineage_url in client.get(reverse("cohorts:trainers")).content.decode()) is sees
 
     # Wagtail admin: cohorts, enrollments and trainees listings and edit pages
     admin_cohorts = client.get(reverse("cohort:index"))

@@ -219,8 +219,10 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
 
 
 def _username_base(cleaned: dict) -> str:
-    return cleaned["phone"].lstrip("+") or slugify(
-        f"{cleaned['first_name']}.{cleaned['last_name']}").replace("-", ".")[:100] or "trainee"
+    if cleaned["phone"]:
+        return cleaned["phone"].lstrip("+")
+    parts = [slugify(cleaned["first_name"]), slugify(cleaned["last_name"])]
+    return ".".join(part for part in parts if part).replace("-", ".")[:100] or "trainee"
 
 
 def _username_for(cleaned: dict, taken: set[str]) -> str:

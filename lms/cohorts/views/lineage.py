@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -17,7 +17,8 @@ def trainer_list(request: HttpRequest) -> HttpResponse:
     trainers = (
         selectors.trainers_visible_to(request.user)
         .select_related("organisation", "region")
-        .annotate(cohorts_run=Count("facilitated_cohorts", distinct=True))
+        .annotate(cohorts_run=Count("facilitated_cohorts", distinct=True,
+                                    filter=Q(facilitated_cohorts__in=visible)))
         .order_by("last_name", "first_name")[:300]
     )
     reach = selectors.cascade_reach(cohorts=visible)
