@@ -162,7 +162,7 @@ def certificate_render(*, certificate_id: int, final_attempt: bool = True,
 
 
 def certificate_notify(*, certificate_id: int) -> bool:
-    """E-mail the trainee their certificate, at most once per certificate."""
+    """Tell the trainee by e-mail that their certificate is ready, at most once per certificate."""
     claimed = Certificate.objects.filter(
         pk=certificate_id, notified_at__isnull=True, status=Certificate.Status.VALID,
         render_status=Certificate.RenderStatus.DONE,
@@ -177,16 +177,17 @@ def certificate_notify(*, certificate_id: int) -> bool:
                 subject=_("Your certificate: %(course)s") % {"course": certificate.course_title},
                 body=_(
                     "Hello %(name)s,\n\nCongratulations: your certificate for \"%(course)s\" "
-                    "is attached. It is also on your account, under My learning.\n\n"
-                    "Anyone can check it at %(url)s (code %(code)s).\n\n%(issuer)s"
+                    "is ready. Download it from your account, under My learning:\n%(account)s"
+                    "\n\nAnyone can check it at %(url)s (code %(code)s).\n\n%(issuer)s"
                 ) % {"name": certificate.trainee_name, "course": certificate.course_title,
+                     "account": settings.SITE_URL.rstrip("/") + reverse(
+                         "curriculum:my_learning"),
                      "url": verify_url(certificate.code), "code": certificate.code,
                      "issuer": certificate.issuer_name},
                 to=[trainee.email],
             )
-        with default_storage.open(certificate.pdf.name, "rb") as handle:
-            message.attach(f"certificate-{certificate.code}.pdf", handle.read(),
-                           "application/pdf")
+        # A link, not an attachment: light for trainees on mobile data, and the download
+        # stays behind their login.
         message.send()
     except Exception:
         Certificate.objects.filter(pk=certificate_id).update(notified_at=None)  # retry may send

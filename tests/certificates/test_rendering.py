@@ -91,7 +91,7 @@ def test_task_succeeds_after_a_transient_failure_without_duplicates(certificate,
     assert certificate.events.filter(action="rendered").count() == 1
 
 
-def test_trainee_with_email_is_notified_once_with_the_pdf(
+def test_trainee_with_email_is_notified_once_with_a_link(
         certificate, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         rendering.certificate_render(certificate_id=certificate.pk)
@@ -99,7 +99,7 @@ def test_trainee_with_email_is_notified_once_with_the_pdf(
     message = mail.outbox[0]
     assert message.to == ["awa@example.org"]
     assert certificate.code in message.body
-    assert message.attachments[0][2] == "application/pdf"
+    assert "http://testserver/fr/my-learning/" in message.body and not message.attachments
     assert rendering.certificate_notify(certificate_id=certificate.pk) is False  # retry
     assert len(mail.outbox) == 1
 
