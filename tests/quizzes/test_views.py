@@ -316,3 +316,19 @@ def test_course_include_for_french_page(trainee, course, bank):
         html = render_to_string("quizzes/includes/course_quizzes.html",
                                 {"page": french, "request": request})
     assert "Pré-test MNR" in html
+
+
+def test_question_image_is_shown(client_in, course):
+    import io
+
+    from PIL import Image
+
+    from django.core.files.base import ContentFile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "#1e6b34").save(buffer, "PNG")
+    question = tf_question()
+    question.image.save("pathway.png", ContentFile(buffer.getvalue()))
+    sitting = start(client_in, make_quiz(course=course, questions=[question]))
+    html = client_in.get(reverse("quizzes:question", kwargs={"pk": sitting.pk})).content.decode()
+    assert question.image.url in html and 'alt="' in html
