@@ -32,8 +32,11 @@ def coordinator_required(view):
 
 
 def _filtered(request):
+    """The filter form, the filters it validated, and the query string to carry them on."""
     form, filters = filter_form(user=request.user, data=request.GET)
-    return form, filters, request.GET.urlencode()
+    query = request.GET.copy()
+    query.pop("page", None)
+    return form, filters, query.urlencode()
 
 
 @require_GET
