@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import factory
+
 from django.contrib.auth.models import Group
 
 from wagtail.models import Locale, Page, Site

@@ -7,6 +7,7 @@ in-process. Set DATABASE_URL (PostgreSQL) and REDIS_URL / CELERY_BROKER_URL for 
 from pathlib import Path
 
 import environ
+
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
