@@ -83,6 +83,7 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
             return Sitting.objects.create(
                 user=user, quiz=quiz, cohort=_cohort_for(user=user, quiz=quiz),
                 single_attempt=quiz.single_attempt, question_ids=question_ids, deadline=deadline,
+                started_at=now,
             )
     except IntegrityError:
         winner = sitting_open_for(user=user, quiz=quiz)
@@ -110,7 +111,7 @@ def sitting_close_if_expired(*, sitting: Sitting, now: datetime.datetime | None 
     """Close an attempt whose time limit has passed; unanswered questions score nothing."""
     now = now or timezone.now()
     if not sitting.is_complete and _is_late(sitting, now):
-        return sitting_finish(sitting=sitting, now=now)
+        return sitting_finish(sitting=sitting, now=sitting.deadline)
     return sitting
 
 
