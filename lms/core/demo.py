@@ -6,7 +6,7 @@ Each step is idempotent and returns a one-line summary.
 from collections.abc import Callable, Iterator
 
 
-def DEMO_STEPS() -> Iterator[tuple[str, Callable[[], object]]]:  # noqa: N802
+def demo_steps() -> Iterator[tuple[str, Callable[[], object]]]:
     from curriculum import demo as curriculum_demo
     from lms.accounts import demo as accounts_demo
     from lms.accounts.roles import ensure_roles

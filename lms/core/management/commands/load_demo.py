@@ -5,14 +5,14 @@ attempts, and certificates. Idempotent: running it twice changes nothing."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from lms.core.demo import DEMO_STEPS
+from lms.core.demo import demo_steps
 
 
 class Command(BaseCommand):
     help = __doc__
 
     def handle(self, *args, **options) -> None:
-        for label, step in DEMO_STEPS():
+        for label, step in demo_steps():
             with transaction.atomic():
                 summary = step()
             self.stdout.write(f"{label}: {summary}")
