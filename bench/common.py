@@ -69,6 +69,16 @@ def prepare_database(env: dict[str, str], *, fresh: bool = False) -> None:
     marker.write_text(env["DATABASE_URL"])
 
 
+def open_demo_database(database_url: str | None, *, fresh: bool = False) -> dict[str, str]:
+    """Prepare (or reuse) the demo database the benchmarks run on and set Django up on it."""
+    workdir = DEFAULT_WORKDIR
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = bench_env(database_url or f"sqlite:///{workdir / 'bench.sqlite3'}", workdir)
+    prepare_database(env, fresh=fresh)
+    setup_django(env)
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -21,14 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (
-    DEFAULT_WORKDIR,
     Browser,
-    bench_env,
     gunicorn,
+    open_demo_database,
     percentile,
-    prepare_database,
     session_cookie_for,
-    setup_django,
 )
 
 QUESTION_ID = re.compile(rb'name="question" value="(\d+)"')
@@ -92,12 +89,7 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true")
     args = parser.parse_args()
 
-    workdir = DEFAULT_WORKDIR
-    workdir.mkdir(parents=True, exist_ok=True)
-    database_url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = bench_env(database_url, workdir)
-    prepare_database(env, fresh=args.fresh)
-    setup_django(env)
+    env = open_demo_database(args.database_url, fresh=args.fresh)
     from bench.fixtures import bench_quiz, bench_trainees
 
     quiz = bench_quiz()
