@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (
     Browser,
-    open_demo_database,
     gunicorn,
+    open_demo_database,
     session_cookie_for,
     summary_ms,
 )
@@ -100,7 +100,7 @@ def main() -> None:
                     timings.setdefault((path, cookie), []).append(elapsed)
 
     print(f"\nPage latency, gunicorn 1 sync worker, {args.requests} requests per page, "
-          f"{os.cpu_count()} CPU cores, {database_url.split(':')[0]}")
+          f"{os.cpu_count()} CPU cores, {env['DATABASE_URL'].split(':')[0]}")
     print(f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'p50 x bare':>12}{'p95 x bare':>12}"
           f"{'queries':>9}")
     for target in targets:

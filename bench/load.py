@@ -115,7 +115,7 @@ def main() -> None:
     print(f"\nLoad: {args.trainees} trainees taking a {quiz.questions.count()}-question quiz "
           f"at once for {args.seconds} s; gunicorn {args.workers} workers x {args.threads} "
           f"threads; {os.cpu_count()} CPU cores (shared with the clients); "
-          f"{database_url.split(':')[0]}")
+          f"{env['DATABASE_URL'].split(':')[0]}")
     print(f"requests           {total}")
     print(f"requests/s         {total / elapsed:.1f}")
     print(f"error rate         {100 * errors / max(total, 1):.2f} %  {dict(outcomes)}")
