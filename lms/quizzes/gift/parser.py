@@ -10,6 +10,8 @@ Other GIFT question types (short answer, matching, numerical) are refused with a
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 SPECIAL = "~=#{}:"
 FORMAT_MARKER = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]\s*", re.IGNORECASE)
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
@@ -104,7 +106,7 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
         question.kind = "essay"
         return errors
     if stripped.startswith("#"):
-        return [(line, "numerical questions are not supported")]
+        return [(line, _("numerical questions are not supported"))]
     head = _split_unescaped(stripped, "#")[0][2].strip().upper()
     if head in {"T", "F", "TRUE", "FALSE"}:
         question.kind, question.true_false = "tf", head.startswith("T")
@@ -113,7 +115,7 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
     chunks = [(off, stop, chunk) for off, stop, chunk in _split_unescaped(stripped, "=~")]
     if chunks[0][2].strip():
         return [(line + stripped[:chunks[0][0]].count("\n"),
-                 "an answer must start with = (right) or ~ (wrong)")]
+                 _("an answer must start with = (right) or ~ (wrong)"))]
     weighted_right = 0
     for offset, stop, chunk in chunks[1:]:
         answer_line = line + stripped[:offset].count("\n")
@@ -122,11 +124,11 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
         if weight:
             text = text.strip()[weight.end():]
         if "->" in text:
-            errors.append((answer_line, "matching questions are not supported"))
+            errors.append((answer_line, _("matching questions are not supported")))
             continue
         text = unescape(text)
         if not text:
-            errors.append((answer_line, "empty answer"))
+            errors.append((answer_line, _("empty answer")))
             continue
         if weight:
             correct = float(weight.group(1)) > 0
@@ -138,13 +140,15 @@ def _parse_answers(body: str, line: int, question: GiftQuestion) -> list[tuple[i
         return errors
     right = [a for a in question.answers if a.correct]
     if not right:
-        errors.append((question.line, "no right answer (mark one with = or a positive %weight)"))
+        errors.append((question.line, _("no right answer (mark one with = or a positive %weight)")))
     elif all(a.correct for a in question.answers):
-        errors.append((question.line, "short-answer questions (only = answers) are not supported"))
+        errors.append(
+            (question.line, _("short-answer questions (only = answers) are not supported"))
+        )
     elif len(right) > 1 and weighted_right < len(right):
-        errors.append((question.line, "several right answers need %weights, e.g. ~%50%answer"))
+        errors.append((question.line, _("several right answers need %weights, e.g. ~%50%answer")))
     elif len(question.answers) < 2:
-        errors.append((question.line, "a multiple-choice question needs at least two answers"))
+        errors.append((question.line, _("a multiple-choice question needs at least two answers")))
     return errors
 
 
@@ -167,23 +171,23 @@ def _parse_question(text: str, line: int, category: list[str]):
     if body.startswith("::"):
         end = body.find("::", 2)
         if end == -1:
-            return None, [(line, "title is not closed with ::")]
+            return None, [(line, _("title is not closed with ::"))]
         question.title, body = unescape(body[2:end]), body[end + 2:]
     body = FORMAT_MARKER.sub("", body)
     open_at = _find_unescaped(body, "{")
     if open_at == -1:
-        return None, [(line, "no answer block { } found")]
+        return None, [(line, _("no answer block { } found"))]
     close_at = _find_unescaped(body, "}", open_at)
     if close_at == -1:
-        return None, [(line + body[:open_at].count("\n"), "answer block is not closed with }")]
+        return None, [(line + body[:open_at].count("\n"), _("answer block is not closed with }"))]
     before, after = body[:open_at], body[close_at + 1:]
     if _find_unescaped(after, "{") != -1:
-        return None, [(line + body[:close_at].count("\n"), "only one answer block per question")]
+        return None, [(line + body[:close_at].count("\n"), _("only one answer block per question"))]
     question.text = unescape(FORMAT_MARKER.sub("", before) + (" _____ " + after if after.strip()
                                                               else ""))
     question.text = re.sub(r"[ \t]+", " ", question.text).strip()
     if not question.text:
-        errors.append((line, "question text is empty"))
+        errors.append((line, _("question text is empty")))
     errors += _parse_answers(body[open_at + 1:close_at], line + body[:open_at].count("\n"),
                              question)
     return question, errors
@@ -200,7 +204,7 @@ def parse_gift(source: str) -> list[GiftQuestion]:
             path = re.sub(r"^\$(course|module|system|cat\d+)\$/?", "", path)
             category = [part.strip() for part in path.split("/") if part.strip()]
             if not category:
-                errors.append((line, "empty category"))
+                errors.append((line, _("empty category")))
             if not rest.strip():
                 continue
             line, stripped = line + 1, rest
@@ -211,5 +215,5 @@ def parse_gift(source: str) -> list[GiftQuestion]:
     if errors:
         raise GiftError(errors)
     if not questions:
-        raise GiftError([(1, "no questions found")])
+        raise GiftError([(1, _("no questions found"))])
     return questions

@@ -6,6 +6,8 @@ The projection runs once per process (the geodata never changes while the site r
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import gettext_lazy as _
+
 from lms.regions.services import region_features
 
 MAP_WIDTH = 600
@@ -13,7 +15,7 @@ MARGIN = 6
 # Light to dark blue: readable with dark text on the light classes and white on the dark ones.
 PALETTE = ["#eef3f8", "#c6dbef", "#9ecae1", "#4292c6", "#08519c"]
 NO_DATA = "#f7f7f7"
-CREDIT = "Boundaries: OCHA / DNCT Mali (COD-AB) via HDX, CC BY-IGO — simplified."
+CREDIT = _("Boundaries: OCHA / DNCT Mali (COD-AB) via HDX, CC BY-IGO — simplified.")
 
 
 @dataclass(frozen=True)
