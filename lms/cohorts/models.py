@@ -103,7 +103,12 @@ class Enrollment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrollment_per_cohort")
         ]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            # Covers the dashboard's GROUP BYs over the enrollments of a set of cohorts
+            # (distinct trainees per status) without reading the table.
+            models.Index(fields=["cohort", "status", "trainee"], name="enrollment_cohort_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee} — {self.cohort}"
@@ -134,6 +139,10 @@ class Attendance(models.Model):
         verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(fields=["enrollment", "date"], name="one_attendance_per_day")
+        ]
+        # Covers the attendance rate (days per status over a set of enrollments).
+        indexes = [
+            models.Index(fields=["enrollment", "status"], name="attendance_enrollment_status"),
         ]
 
     def __str__(self) -> str:
