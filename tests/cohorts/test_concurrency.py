@@ -13,7 +13,7 @@ from tests.factories import UserFactory, build_site_tree, enroll, make_cohort
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_completion_issues_one_certificate(monkeypatch):
     course = build_site_tree()["course"]
     course.completion_requires_post_test = False

@@ -14,8 +14,10 @@ from .factories import make_quiz, tf_question
 
 
 @pytest.fixture
-def tree(transactional_db):
-    """Transactional tests start from an empty database: recreate Wagtail's root first."""
+def tree(transactional_db, django_db_serialized_rollback):
+    """Committed rows (threads use their own connections). Serialized rollback restores the
+    migrations' data (Wagtail's root, regions) afterwards, as every transactional test here does:
+    mixing flushed and restored transactional tests duplicates content types on PostgreSQL."""
     from wagtail.models import Locale, Page
 
     from tests.factories import build_site_tree
