@@ -42,7 +42,14 @@ class Sitting(models.Model):
                                     condition=Q(completed_at__isnull=True),
                                     name="quiz_one_open_sitting"),
         ]
-        indexes = [models.Index(fields=["user", "completed_at"])]
+        indexes = [
+            models.Index(fields=["user", "completed_at"]),
+            # The knowledge gain's per-enrollment score lookup (a trainee's sittings of one
+            # quiz): without it PostgreSQL may AND the user and quiz indexes, reading every
+            # sitting of the quiz for each enrollment (40x slower at 10,000 trainees).
+            models.Index(fields=["user", "quiz", "completed_at"],
+                         name="sitting_user_quiz_completed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.quiz}"
