@@ -152,6 +152,25 @@ def test_cannot_answer_a_question_outside_the_attempt(client_in, quiz, bank):
     assert not sitting.answers.exists()
 
 
+@pytest.mark.parametrize("data", [{}, {"choice": "1"}, {"boolean": "true"}, {"essay": "x"}])
+def test_posting_another_questions_id_reveals_nothing_of_it(client_in, course, bank, data):
+    """Any question of the bank could be read by posting its id to one's own attempt: the
+    refusal shows the attempt's own question, never the one asked for."""
+    secret = mc_question(right=("SECRET-RIGHT",), wrong=("SECRET-WRONG",),
+                         text_en="SECRET-QUESTION?", text_fr="SECRET-QUESTION-FR ?",
+                         explanation_en="SECRET-WHY")
+    own = bank["tf"]
+    sitting = start(client_in, make_quiz(course=course, questions=[own]))
+    response = client_in.post(reverse("quizzes:question", kwargs={"pk": sitting.pk}),
+                              {"question": secret.pk, **data})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "not part of your attempt" in html
+    assert "SECRET" not in html
+    assert own.text_en in html and f'value="{own.pk}"' in html
+    assert not sitting.answers.exists()
+
+
 def test_cannot_change_an_answer_after_the_end(client_in, course):
     question = tf_question(answer=True)
     sitting = start(client_in, make_quiz(course=course, questions=[question]))

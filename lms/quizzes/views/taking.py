@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
@@ -71,6 +72,8 @@ def _answer(request: HttpRequest, sitting: Sitting, answered: set[int]) -> HttpR
         question_id = int(request.POST.get("question", ""))
     except ValueError:
         raise Http404 from None
+    if question_id not in sitting.question_ids:
+        return _refuse_outside_attempt(request, sitting, answered)
     question = get_object_or_404(Question.objects.prefetch_related("answers"), pk=question_id)
     form = AnswerForm(request.POST, question=question)
     if not form.is_valid():
@@ -87,6 +90,17 @@ def _answer(request: HttpRequest, sitting: Sitting, answered: set[int]) -> HttpR
     if not sitting.quiz.answers_at_end:
         return redirect("quizzes:feedback", pk=sitting.pk, question_id=question.pk)
     return redirect("quizzes:question", pk=sitting.pk)
+
+
+def _refuse_outside_attempt(request: HttpRequest, sitting: Sitting,
+                            answered: set[int]) -> HttpResponse:
+    """A question id outside the drawn attempt: the page shows the attempt's own next
+    question again, never the one asked for (its text and options stay unknown)."""
+    question_id = services.sitting_next_question_id(sitting=sitting, answered=answered)
+    question = Question.objects.prefetch_related("answers").get(pk=question_id)
+    messages.error(request, _("This question is not part of your attempt."))
+    return _render_question(request, sitting, question, AnswerForm(question=question), answered,
+                            status=400)
 
 
 @login_required
