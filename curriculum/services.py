@@ -113,9 +113,8 @@ def learner_courses(*, user, locale: Locale | None = None) -> list[CoursePage]:
         return []
     locale = locale or Locale.get_active()
     enrolled_keys = set(
-        Enrollment.objects.filter(trainee=user).exclude(status=Enrollment.Status.WITHDRAWN)
-        .values_list("cohort__course__translation_key",
-                                                            flat=True)
+        Enrollment.objects.active().filter(trainee=user)
+        .values_list("cohort__course__translation_key", flat=True)
     )
     completed_keys = ModuleCompletion.objects.filter(user=user).values("module_key")
     module_paths = ModulePage.objects.filter(translation_key__in=completed_keys).values_list(

@@ -77,6 +77,16 @@ class Cohort(models.Model):
         return self.name
 
 
+class EnrollmentQuerySet(models.QuerySet):
+    def active(self) -> "EnrollmentQuerySet":
+        """Enrollments that count (enrolled or completed): every roster, capacity, figure and
+        reach leaves withdrawn trainees out."""
+        return self.filter(Enrollment.active_q())
+
+    def withdrawn(self) -> "EnrollmentQuerySet":
+        return self.filter(status=Enrollment.Status.WITHDRAWN)
+
+
 class Enrollment(models.Model):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("Enrolled")
@@ -96,6 +106,8 @@ class Enrollment(models.Model):
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
+    objects = EnrollmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["cohort", "trainee__last_name", "trainee__first_name"]
         verbose_name = _("enrollment")
@@ -112,6 +124,14 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee} — {self.cohort}"
+
+    @staticmethod
+    def active_q(path: str = "") -> models.Q:
+        """The condition behind `Enrollment.objects.active()`, for aggregates and annotations:
+        from Enrollment itself, or along a relation such as `active_q("enrollments")` from a
+        cohort or a user."""
+        field = f"{path}__status" if path else "status"
+        return ~models.Q(**{field: Enrollment.Status.WITHDRAWN})
 
 
 class Attendance(models.Model):

@@ -126,7 +126,7 @@ def cascade_downstream(*, cohort: Cohort) -> QuerySet[Cohort]:
 def cascade_reach(*, cohorts: QuerySet[Cohort]) -> list[dict]:
     """Cohorts and distinct trainees per cascade level, in one query:
     `[{"level": 1, "cohorts": 8, "trainees": 231}, ...]`."""
-    active = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    active = Enrollment.active_q("enrollments")
     rows = (
         Cohort.objects.filter(pk__in=cohorts.values("pk")).order_by().values("level")
         .annotate(cohorts=Count("pk", distinct=True),
@@ -144,7 +144,7 @@ def lineage_of(*, roots: QuerySet[Cohort], within: QuerySet[Cohort] | None = Non
     cohorts = Cohort.objects.filter(pk__in=ids)
     if within is not None:
         cohorts = cohorts.filter(pk__in=within.values("pk"))
-    active = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    active = Enrollment.active_q("enrollments")
     listed = list(
         cohorts.select_related("region", "course", "parent")
         .prefetch_related("facilitators")
@@ -163,8 +163,7 @@ def lineage_of(*, roots: QuerySet[Cohort], within: QuerySet[Cohort] | None = Non
     for row in trainer_rows:
         levels[row["trained_in__level"]].trainers = row["n"]
     total_trainees = (
-        Enrollment.objects.filter(cohort__in=cohorts)
-        .exclude(status=Enrollment.Status.WITHDRAWN)
+        Enrollment.objects.active().filter(cohort__in=cohorts)
         .values("trainee").distinct().count()
     )
     return Lineage(levels=[levels[k] for k in sorted(levels)], total_cohorts=len(listed),

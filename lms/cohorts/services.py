@@ -199,8 +199,7 @@ def enrollment_create(*, cohort: Cohort, trainee) -> Enrollment:
         existing = Enrollment.objects.filter(cohort=cohort, trainee=trainee).first()
         if existing:
             return existing
-        taken = Enrollment.objects.filter(cohort=cohort).exclude(
-            status=Enrollment.Status.WITHDRAWN).count()
+        taken = cohort.enrollments.active().count()
         if taken >= cohort.capacity:
             raise ValidationError(_("This cohort is full (capacity %(capacity)s).")
                                   % {"capacity": cohort.capacity})
@@ -226,8 +225,8 @@ def attendance_record(
     if any(status not in valid for status in statuses.values()):
         raise ValidationError(_("Unknown attendance status."))
     enrollments = {
-        e.pk: e for e in Enrollment.objects.filter(cohort=cohort, pk__in=list(statuses))
-        .exclude(status=Enrollment.Status.WITHDRAWN).select_related("cohort__course", "trainee")
+        e.pk: e for e in cohort.enrollments.active().filter(pk__in=list(statuses))
+        .select_related("cohort__course", "trainee")
     }
     if set(statuses) - set(enrollments):
         raise ValidationError(_("Some trainees are not enrolled in this cohort."))

@@ -40,8 +40,7 @@ def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
 
 def _cohort_for(*, user, quiz: Quiz):
     enrollment = (
-        Enrollment.objects.filter(trainee=user, cohort__course_id=quiz.course_id)
-        .exclude(status=Enrollment.Status.WITHDRAWN)
+        Enrollment.objects.active().filter(trainee=user, cohort__course_id=quiz.course_id)
         .select_related("cohort").order_by("-enrolled_at", "-pk").first()
     )
     return enrollment.cohort if enrollment else None

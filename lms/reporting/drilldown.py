@@ -56,8 +56,7 @@ def cascade_tree(*, user, filters: Filters, limit: int = TREE_LIMIT) -> dict:
     A cohort whose upstream cohort is out of scope becomes a root."""
     cohorts = list(
         cohorts_in_scope(user=user, filters=filters)
-        .annotate(people=Count("enrollments", filter=~Q(
-            enrollments__status=Enrollment.Status.WITHDRAWN)))
+        .annotate(people=Count("enrollments", filter=Enrollment.active_q("enrollments")))
         .order_by("level", "start_date", "pk")
         .values("pk", "name", "code", "level", "parent_id", "region__name", "start_date",
                 "people")[: limit + 1]

@@ -1,15 +1,13 @@
 """What a viewer may see, narrowed by the filters. Every figure, table, export and API answer
 starts here, on top of the cohorts app's scoping selectors."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Cohort, Enrollment
 from lms.cohorts.selectors import cohorts_managed_by
 
 from .filters import Filters
-
-NOT_WITHDRAWN = ~Q(status=Enrollment.Status.WITHDRAWN)
 
 
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:

@@ -13,14 +13,9 @@ from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
 
 from .filters import MAX_LEVEL, Filters
-from .scope import (
-    NOT_WITHDRAWN,
-    certified_condition,
-    cohorts_in_scope,
-    enrollments_in_scope,
-)
+from .scope import certified_condition, cohorts_in_scope, enrollments_in_scope
 
-PEOPLE = Count("trainee", distinct=True, filter=NOT_WITHDRAWN)
+PEOPLE = Count("trainee", distinct=True, filter=Enrollment.active_q())
 COMPLETED = Count("trainee", distinct=True, filter=Q(status=Enrollment.Status.COMPLETED))
 
 
@@ -55,7 +50,7 @@ def headline(*, user, filters: Filters) -> dict:
     enrollments = enrollments_in_scope(user=user, filters=filters)
     totals = enrollments.aggregate(
         people=PEOPLE, completed=COMPLETED,
-        enrolments=Count("pk", filter=NOT_WITHDRAWN),
+        enrolments=Count("pk", filter=Enrollment.active_q()),
         cohorts=Count("cohort", distinct=True), certified=_certified(),
     )
     return {**totals, **attendance_rate(user=user, filters=filters)}
@@ -153,9 +148,9 @@ def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20) -> list[
         for row in enrollments_in_scope(user=user, filters=filters)
         .annotate(root=_root_cohort()).values("root")
         .annotate(direct=Count("trainee", distinct=True,
-                               filter=Q(cohort__level=1) & NOT_WITHDRAWN),
+                               filter=Q(cohort__level=1) & Enrollment.active_q()),
                   downstream=Count("trainee", distinct=True,
-                                   filter=Q(cohort__level__gt=1) & NOT_WITHDRAWN))
+                                   filter=Q(cohort__level__gt=1) & Enrollment.active_q()))
         .order_by()
     }
     links = Cohort.facilitators.through.objects.filter(

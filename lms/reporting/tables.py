@@ -53,7 +53,7 @@ def _cohort_rows(*, user, filters: Filters) -> QuerySet:
 
 def cohort_table(*, user, filters: Filters) -> QuerySet[Cohort]:
     """Cohorts with their people counted the way the dashboard counts them."""
-    counted = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    counted = Enrollment.active_q("enrollments")
     if filters.org_kind:
         counted &= Q(enrollments__trainee__organisation__kind=filters.org_kind)
     return (

@@ -208,8 +208,7 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
         if row.person and row.person.pk in enrolled:
             row.errors.append(_("Already enrolled in this cohort."))
     preview = RosterPreview(rows=rows)
-    taken = Enrollment.objects.filter(cohort=cohort).exclude(
-        status=Enrollment.Status.WITHDRAWN).count()
+    taken = cohort.enrollments.active().count()
     if taken + len(rows) > cohort.capacity:
         preview.file_errors.append(
             _("The cohort holds %(capacity)s trainees; %(taken)s are enrolled and the file adds "

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from .. import selectors, services
 from ..forms import AttendanceDayForm, DayPickerForm
-from ..models import Attendance, Enrollment
+from ..models import Attendance
 from .access import login_required, managed_cohort, visible_cohort
 
 
 def _active_enrollments(cohort):
     return (
-        Enrollment.objects.filter(cohort=cohort).exclude(status=Enrollment.Status.WITHDRAWN)
+        cohort.enrollments.active()
         .select_related("trainee__organisation")
         .order_by("trainee__last_name", "trainee__first_name")
     )
@@ -87,8 +87,7 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = visible_cohort(request, pk)
     filled = request.GET.get("filled") == "1"
     enrollments = list(
-        selectors.enrollments_visible_to(request.user).filter(cohort=cohort)
-        .exclude(status=Enrollment.Status.WITHDRAWN)
+        selectors.enrollments_visible_to(request.user).filter(cohort=cohort).active()
         .select_related("trainee__organisation")
         .order_by("trainee__last_name", "trainee__first_name")
     )

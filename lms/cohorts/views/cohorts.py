@@ -27,7 +27,7 @@ LIST_LIMIT = 200
 
 @login_required
 def cohort_list(request: HttpRequest) -> HttpResponse:
-    active = ~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
+    active = Enrollment.active_q("enrollments")
     cohorts = (
         selectors.cohorts_visible_to(request.user)
         .select_related("course", "region")

@@ -111,8 +111,8 @@ def attempts_ensure(*, course: CoursePage, pre: Quiz, post: Quiz) -> int:
     rng = writer.rng
     today = timezone.localdate()
     enrollments = (
-        Enrollment.objects.filter(cohort__course=course, cohort__start_date__lte=today)
-        .exclude(status=Enrollment.Status.WITHDRAWN).exclude(trainee__username="trainee")
+        Enrollment.objects.active().filter(cohort__course=course, cohort__start_date__lte=today)
+        .exclude(trainee__username="trainee")
         .select_related("cohort").order_by("cohort__start_date", "pk")
     )
     demo_facilitator = set(
