@@ -2,6 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The cascade is at most this many levels deep (1 = the master trainers' workshops). The
+# cohorts services refuse a cohort below it; every reader (downstream walks, the dashboard's
+# level filter and its reach per master trainer) relies on it.
+CASCADE_MAX_LEVEL = 6
+
 
 class Cohort(models.Model):
     """A workshop or training session of one course, held in one region on given days.

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from lms.accounts import roles
 from lms.regions.models import Region
 
-from .models import Cohort, Enrollment, Trainer
+from .models import CASCADE_MAX_LEVEL, Cohort, Enrollment, Trainer
 
 User = get_user_model()
 
@@ -82,9 +82,7 @@ def enrollments_visible_to(user) -> QuerySet[Enrollment]:
 
 # The cascade -----------------------------------------------------------------------------
 # Downstream queries walk `Cohort.parent` level by level: one query per level, bounded by
-# MAX_DEPTH, so the cost does not grow with the number of cohorts or trainees.
-
-MAX_DEPTH = 20
+# CASCADE_MAX_LEVEL, so the cost does not grow with the number of cohorts or trainees.
 
 
 @dataclass
@@ -105,7 +103,7 @@ class Lineage:
 def _descendant_ids(root_ids: Iterable[int]) -> list[int]:
     seen: set[int] = set(root_ids)
     frontier, found = list(seen), []
-    for _depth in range(MAX_DEPTH):
+    for _depth in range(CASCADE_MAX_LEVEL):
         if not frontier:
             break
         children = [

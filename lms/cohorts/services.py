@@ -19,7 +19,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Attendance, Cohort, Enrollment, Trainer
+from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 
 
 @dataclass(frozen=True)
@@ -128,14 +128,21 @@ def _upstream_for(*, cohort: Cohort, facilitators: Iterable) -> Cohort | None:
     return candidates[0]
 
 
+def _too_deep() -> ValidationError:
+    return ValidationError(
+        _("The cascade has at most %(max)s levels: these facilitators would place a cohort "
+          "below level %(max)s.") % {"max": CASCADE_MAX_LEVEL}, code="cascade_too_deep")
+
+
 def _relevel_descendants(*, cohort: Cohort) -> None:
     """Children sit one level below their parent: fix the subtree level by level."""
-    frontier, level = [cohort.pk], cohort.level
-    for _depth in range(50):
-        level += 1
+    frontier = [cohort.pk]
+    for level in range(cohort.level + 1, CASCADE_MAX_LEVEL + 2):
         children = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
         if not children:
             return
+        if level > CASCADE_MAX_LEVEL:
+            raise _too_deep()
         Cohort.objects.filter(pk__in=children).exclude(level=level).update(level=level)
         frontier = children
 
@@ -143,11 +150,15 @@ def _relevel_descendants(*, cohort: Cohort) -> None:
 @transaction.atomic
 def cohort_set_facilitators(*, cohort: Cohort, facilitators: Iterable) -> Cohort:
     """Set who runs the cohort; the cohort then sits downstream of the cohort that trained them
-    (level = parent level + 1), or at level 1 when none of them is a recorded trainer."""
+    (level = parent level + 1), or at level 1 when none of them is a recorded trainer.
+    Raises ValidationError (call it inside the caller's transaction) when that would take the
+    cohort or its downstream cohorts below `CASCADE_MAX_LEVEL`."""
     facilitators = list(facilitators)
     cohort.facilitators.set(facilitators)
     parent = _upstream_for(cohort=cohort, facilitators=facilitators)
     new_level = parent.level + 1 if parent else 1
+    if new_level > CASCADE_MAX_LEVEL:
+        raise _too_deep()
     if cohort.parent_id != (parent.pk if parent else None) or cohort.level != new_level:
         cohort.parent, cohort.level = parent, new_level
         cohort.save(update_fields=["parent", "level", "updated_at"])

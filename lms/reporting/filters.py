@@ -7,10 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.models import CoursePage
+from lms.cohorts.models import CASCADE_MAX_LEVEL
 from lms.cohorts.selectors import regions_visible_to
 from lms.organisations.models import Organisation
-
-MAX_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ class FilterForm(forms.Form):
     )
     level = forms.TypedChoiceField(
         label=_("Cascade level"), required=False, coerce=int, empty_value=None,
-        choices=[("", _("All levels"))] + [(n, str(n)) for n in range(1, MAX_LEVEL + 1)],
+        choices=[("", _("All levels"))] + [(n, str(n)) for n in range(1, CASCADE_MAX_LEVEL + 1)],
     )
 
     def __init__(self, *args, user, **kwargs) -> None:

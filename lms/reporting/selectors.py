@@ -8,11 +8,11 @@ from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
-from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
+from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
 
-from .filters import MAX_LEVEL, Filters
+from .filters import Filters
 from .scope import certified_condition, cohorts_in_scope, enrollments_in_scope
 
 PEOPLE = Count("trainee", distinct=True, filter=Enrollment.active_q())
@@ -135,8 +135,9 @@ def reach_by_level(*, user, filters: Filters) -> list[dict]:
 
 
 def _root_cohort() -> Coalesce:
-    """The level-1 ancestor of an enrollment's cohort (the cascade is at most MAX_LEVEL deep)."""
-    paths = ["cohort" + "__parent" * depth for depth in range(MAX_LEVEL - 1, 0, -1)]
+    """The level-1 ancestor of an enrollment's cohort (the cascade is at most
+    CASCADE_MAX_LEVEL deep)."""
+    paths = ["cohort" + "__parent" * depth for depth in range(CASCADE_MAX_LEVEL - 1, 0, -1)]
     return Coalesce(*[F(f"{path}_id") for path in paths], F("cohort_id"))
 
 

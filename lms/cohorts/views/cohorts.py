@@ -81,10 +81,14 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
             roles.ADMINISTRATOR)
         if not is_coordinator and request.user not in facilitators:
             facilitators.append(request.user)  # a facilitator creates the cohorts they run
-        cohort = services.cohort_create(by=request.user, facilitators=facilitators,
-                                        **_cohort_form_fields(form))
-        messages.success(request, _("Cohort created."))
-        return redirect("cohorts:detail", pk=cohort.pk)
+        try:
+            cohort = services.cohort_create(by=request.user, facilitators=facilitators,
+                                            **_cohort_form_fields(form))
+        except ValidationError as exc:
+            form.add_error("facilitators", exc)
+        else:
+            messages.success(request, _("Cohort created."))
+            return redirect("cohorts:detail", pk=cohort.pk)
     return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": None})
 
 
@@ -94,10 +98,14 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CohortForm(request.POST or None, instance=cohort, user=request.user,
                       regions=regions_for_cohorts(request.user))
     if request.method == "POST" and form.is_valid():
-        services.cohort_update(cohort=cohort, facilitators=form.cleaned_data["facilitators"],
-                               **_cohort_form_fields(form))
-        messages.success(request, _("Cohort saved."))
-        return redirect("cohorts:detail", pk=cohort.pk)
+        try:
+            services.cohort_update(cohort=cohort, facilitators=form.cleaned_data["facilitators"],
+                                   **_cohort_form_fields(form))
+        except ValidationError as exc:
+            form.add_error("facilitators", exc)
+        else:
+            messages.success(request, _("Cohort saved."))
+            return redirect("cohorts:detail", pk=cohort.pk)
     return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": cohort})
 
 

@@ -1,6 +1,7 @@
 """Staff screens in the Wagtail admin: cohorts, enrollments and trainees, scoped per user."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,14 @@ class CohortFormMixin:
         # The cascade place follows from the facilitators: the service computes it.
         return services.cohort_set_facilitators(cohort=cohort,
                                                 facilitators=list(cohort.facilitators.all()))
+
+    def form_valid(self, form):
+        try:  # the save runs in a transaction: a refused cascade place writes nothing
+            return super().form_valid(form)
+        except ValidationError as exc:
+            form.add_error("facilitators", exc)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class CohortCreateView(CohortFormMixin, CreateView):

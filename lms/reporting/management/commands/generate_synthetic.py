@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lms.cohorts.models import CASCADE_MAX_LEVEL
 from lms.reporting.synthetic import SCALES, synthetic_clear, synthetic_generate
 
 
@@ -25,8 +26,10 @@ class Command(BaseCommand):
         if scale:
             trainees, cohorts = SCALES[scale]
         cohorts = cohorts or max(1, trainees // 10)
-        if trainees < 1 or cohorts < 1 or not 1 <= levels <= 6 or cohorts > trainees:
-            raise CommandError("Need trainees ≥ cohorts ≥ 1 and 1 ≤ levels ≤ 6.")
+        if trainees < 1 or cohorts < 1 or not 1 <= levels <= CASCADE_MAX_LEVEL \
+                or cohorts > trainees:
+            raise CommandError(
+                f"Need trainees ≥ cohorts ≥ 1 and 1 ≤ levels ≤ {CASCADE_MAX_LEVEL}.")
         started = time.perf_counter()
         if not keep:
             synthetic_clear()
