@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from lms.accounts import roles
 from lms.regions.models import Region
 
-from .models import CASCADE_MAX_LEVEL, Cohort, Enrollment, Trainer
+from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 
 User = get_user_model()
 
@@ -187,3 +187,51 @@ def trainers_visible_to(user) -> QuerySet:
     visible = cohorts_visible_to(user)
     condition = Q(facilitated_cohorts__in=visible) | Q(trainer_records__trained_in__in=visible)
     return User.objects.filter(pk__in=User.objects.filter(condition).values("pk"))
+
+
+# Attendance ------------------------------------------------------------------------------
+# Two measures share one arithmetic, days present over the days that count (an excused day
+# neither helps nor hurts), and differ in which days count:
+# - over the cohort's days (`services.attendance_over_cohort_days`): every calendar day of the
+#   cohort, a day with no record counting as absent. The completion rule's measure.
+# - over the recorded days (`attendance_over_recorded_days`): only the days someone recorded,
+#   so the days still to come of an ongoing cohort count against nobody. What the dashboard and
+#   its drill-down report.
+
+@dataclass(frozen=True)
+class AttendanceRate:
+    present: int
+    excused: int
+    days: int
+
+    @property
+    def counted_days(self) -> int:
+        return self.days - self.excused
+
+    @property
+    def exact_percent(self) -> float | None:
+        """None when no day counts."""
+        return 100 * self.present / self.counted_days if self.counted_days > 0 else None
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, 0 when no day counts: what the completion rule compares."""
+        return round(self.exact_percent or 0)
+
+
+def attendance_counts(path: str = "") -> dict[str, Count]:
+    """The counts both measures are made of, as aggregates over the attendance records (at
+    `path` from the queried model, e.g. "attendances" from Enrollment)."""
+    prefix = f"{path}__" if path else ""
+    status = f"{prefix}status"
+    return {
+        "days_present": Count(f"{prefix}pk", filter=Q(**{status: Attendance.Status.PRESENT})),
+        "days_excused": Count(f"{prefix}pk", filter=Q(**{status: Attendance.Status.EXCUSED})),
+        "days_recorded": Count(f"{prefix}pk"),
+    }
+
+
+def attendance_over_recorded_days(*, attendances: QuerySet[Attendance]) -> AttendanceRate:
+    counts = attendances.aggregate(**attendance_counts())
+    return AttendanceRate(present=counts["days_present"], excused=counts["days_excused"],
+                          days=counts["days_recorded"])

@@ -1,42 +1,25 @@
 """Cohort rules: creation, enrolment, attendance, completion and the cascade.
 
 Completion rule (per course, fields on `CoursePage`): a trainee completes when their
-attendance rate reaches `completion_min_attendance` and, if `completion_requires_post_test`,
-they passed the post-test. The attendance rate is computed over the cohort's days, every
-calendar day from `start_date` to `end_date`: present days / (cohort days - excused days).
-An excused day neither helps nor hurts; a day with no record counts as absent. Completion is
+attendance over the cohort's days (`attendance_over_cohort_days`) reaches
+`completion_min_attendance` and, if `completion_requires_post_test`, they passed the
+post-test. Every calendar day from `start_date` to `end_date` counts: present days / (cohort
+days - excused days); an excused day neither helps nor hurts, a day with no record counts as
+absent (the dashboard measures over the recorded days instead, see `selectors`). Completion is
 never withdrawn automatically once reached (a certificate may exist; revoking it is a
 certificates action).
 """
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
-
-
-@dataclass(frozen=True)
-class AttendanceRate:
-    present: int
-    excused: int
-    days: int
-
-    @property
-    def counted_days(self) -> int:
-        return self.days - self.excused
-
-    @property
-    def percent(self) -> int:
-        if self.counted_days <= 0:
-            return 0
-        return round(100 * self.present / self.counted_days)
+from .selectors import AttendanceRate, attendance_counts
 
 
 def cohort_days(*, cohort: Cohort) -> list[datetime.date]:
@@ -44,24 +27,21 @@ def cohort_days(*, cohort: Cohort) -> list[datetime.date]:
     return [cohort.start_date + datetime.timedelta(days=n) for n in range(span + 1)]
 
 
-def attendance_rate(*, enrollment: Enrollment) -> AttendanceRate:
+def attendance_over_cohort_days(*, enrollment: Enrollment) -> AttendanceRate:
+    """The completion rule's measure (see the module's docstring)."""
     cohort = enrollment.cohort
     counts = Attendance.objects.filter(
         enrollment=enrollment, date__gte=cohort.start_date, date__lte=cohort.end_date
-    ).aggregate(
-        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
-        excused=Count("pk", filter=Q(status=Attendance.Status.EXCUSED)),
-    )
-    return AttendanceRate(
-        present=counts["present"], excused=counts["excused"], days=len(cohort_days(cohort=cohort))
-    )
+    ).aggregate(**attendance_counts())
+    return AttendanceRate(present=counts["days_present"], excused=counts["days_excused"],
+                          days=len(cohort_days(cohort=cohort)))
 
 
 def _rule_met(*, enrollment: Enrollment) -> bool:
     from lms.quizzes.selectors import post_test_passed
 
     course = enrollment.cohort.course
-    rate = attendance_rate(enrollment=enrollment)
+    rate = attendance_over_cohort_days(enrollment=enrollment)
     if rate.counted_days <= 0 and course.completion_min_attendance > 0:
         return False
     if rate.percent < course.completion_min_attendance:

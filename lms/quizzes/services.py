@@ -194,6 +194,11 @@ def score_percent_of(*, correct: int, total: int) -> Decimal:
     return (Decimal(100) * correct / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def score_passes(*, quiz: Quiz, score_percent: Decimal | int, needs_marking: bool = False) -> bool:
+    """The pass rule: the quiz's pass mark reached, with no answer left for a marker."""
+    return not needs_marking and score_percent >= quiz.pass_mark
+
+
 def sitting_grade(*, sitting: Sitting) -> Sitting:
     """Recompute score, pass and pending marking from the stored answers (not saved).
 
@@ -204,8 +209,8 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
     correct = sum(1 for a in answers if a.is_correct)
     sitting.needs_marking = any(a.is_correct is None for a in answers)
     sitting.score_percent = score_percent_of(correct=correct, total=len(sitting.question_ids))
-    sitting.passed = (not sitting.needs_marking
-                      and sitting.score_percent >= sitting.quiz.pass_mark)
+    sitting.passed = score_passes(quiz=sitting.quiz, score_percent=sitting.score_percent,
+                                  needs_marking=sitting.needs_marking)
     return sitting
 
 

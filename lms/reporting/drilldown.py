@@ -1,10 +1,10 @@
 """Region → cohort → trainee: the rows behind the dashboard's figures, scoped like them."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.shortcuts import get_object_or_404
 
-from lms.cohorts.models import Attendance, Cohort, Enrollment
-from lms.cohorts.selectors import cohorts_managed_by, trainees_visible_to
+from lms.cohorts.models import Cohort, Enrollment
+from lms.cohorts.selectors import attendance_counts, cohorts_managed_by, trainees_visible_to
 from lms.quizzes.selectors import enrollments_with_scores
 
 from .filters import Filters
@@ -18,12 +18,11 @@ def _scores(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
 
 
 def _with_attendance(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    """Attendance over the recorded days, as the dashboard measures it: days present over
+    `days_counted` (recorded, excused left out)."""
     return enrollments.annotate(
-        days_present=Count("attendances", filter=Q(
-            attendances__status=Attendance.Status.PRESENT)),
-        days_recorded=Count("attendances"),
-        is_certified=certified_condition(),
-    )
+        **attendance_counts("attendances"), is_certified=certified_condition(),
+    ).annotate(days_counted=F("days_recorded") - F("days_excused"))
 
 
 def cohort_for(*, user, pk: int) -> Cohort:

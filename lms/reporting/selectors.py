@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
+from lms.cohorts.selectors import attendance_over_recorded_days
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
 
@@ -80,15 +81,11 @@ def course_titles(codes: list[str]) -> dict[str, str]:
 
 
 def attendance_rate(*, user, filters: Filters) -> dict:
-    """Days present over days recorded as present or absent (excused days are left out)."""
-    totals = Attendance.objects.filter(
-        enrollment__in=enrollments_in_scope(user=user, filters=filters)
-    ).aggregate(
-        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
-        counted=Count("pk", filter=~Q(status=Attendance.Status.EXCUSED)),
-    )
-    counted = totals["counted"]
-    return {"attendance_rate": round(100 * totals["present"] / counted, 1) if counted else None}
+    """Attendance over the recorded days (excused days left out), to one decimal."""
+    rate = attendance_over_recorded_days(attendances=Attendance.objects.filter(
+        enrollment__in=enrollments_in_scope(user=user, filters=filters)))
+    exact = rate.exact_percent
+    return {"attendance_rate": round(exact, 1) if exact is not None else None}
 
 
 def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[dict]:

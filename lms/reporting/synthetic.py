@@ -17,6 +17,7 @@ from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
 from lms.organisations.models import Organisation
 from lms.quizzes.models import Quiz, Sitting
+from lms.quizzes.services import score_passes
 from lms.regions.models import Region
 
 BATCH = 5000
@@ -183,12 +184,14 @@ def synthetic_generate(*, trainees: int, cohorts: int, levels: int = 4, seed: in
                 continue
             before = min(100, max(0, round(rng.gauss(50, 15))))
             after = min(100, max(0, before + round(rng.gauss(22, 10))))
+            passed = score_passes(quiz=post, score_percent=after)
             sittings.append(Sitting(user_id=e.trainee_id, quiz=pre, cohort_id=e.cohort_id,
-                                    score_percent=before, passed=before >= 70,
+                                    score_percent=before,
+                                    passed=score_passes(quiz=pre, score_percent=before),
                                     completed_at=now))
             sittings.append(Sitting(user_id=e.trainee_id, quiz=post, cohort_id=e.cohort_id,
-                                    score_percent=after, passed=after >= 70, completed_at=now))
-            if e.status == Enrollment.Status.COMPLETED and after >= 70:
+                                    score_percent=after, passed=passed, completed_at=now))
+            if e.status == Enrollment.Status.COMPLETED and passed:
                 certificates.append(Certificate(
                     enrollment=e, code=f"SYN{seed}-{e.pk}", trainee_name=f"Trainee {e.pk}",
                     course_title=course.title, issuer_name="Synthetic", language="fr",

@@ -57,7 +57,7 @@ def test_missing_day_counts_as_absent(setup, post_test):
     cohort, trainee, enrollment = setup
     post_test.add(trainee.pk)
     _attend(cohort, enrollment, P, P)
-    assert services.attendance_rate(enrollment=enrollment).percent == 67
+    assert services.attendance_over_cohort_days(enrollment=enrollment).percent == 67
     assert services.completion_evaluate(enrollment=enrollment) is False
 
 
@@ -65,7 +65,7 @@ def test_excused_day_is_left_out_of_the_rate(setup, post_test):
     cohort, trainee, enrollment = setup
     post_test.add(trainee.pk)
     _attend(cohort, enrollment, P, E, P)
-    rate = services.attendance_rate(enrollment=enrollment)
+    rate = services.attendance_over_cohort_days(enrollment=enrollment)
     assert (rate.present, rate.excused, rate.counted_days, rate.percent) == (2, 1, 2, 100)
     enrollment.refresh_from_db()
     assert enrollment.status == Enrollment.Status.COMPLETED

@@ -174,3 +174,14 @@ def test_unanswered_questions_score_nothing(course, trainee):
     finished = services.sitting_finish(sitting=sitting)
     assert finished.score_percent == Decimal("25.00")
     assert Sitting.objects.get(pk=sitting.pk).is_complete
+
+
+@pytest.mark.parametrize(("score", "needs_marking", "expected"), [
+    (Decimal("75.00"), False, True), (Decimal("74.99"), False, False),
+    (Decimal("100.00"), True, False),
+])
+def test_the_pass_rule_is_one_function(score, needs_marking, expected):
+    """Grading, the demo's attempts and the synthetic data all call this rule."""
+    quiz = Quiz(pass_mark=75)
+    assert services.score_passes(quiz=quiz, score_percent=score,
+                                 needs_marking=needs_marking) is expected

@@ -1,5 +1,5 @@
 from lms.organisations.models import Organisation
-from lms.reporting import selectors
+from lms.reporting import drilldown, selectors
 from lms.reporting.filters import Filters
 
 
@@ -87,3 +87,13 @@ def test_regional_coordinator_sees_own_region_only(dataset):
         "Kayes": (3, 1)}
     # Asking for another region through the filters gives nothing, not Bamako's figures.
     assert selectors.headline(user=user, filters=Filters(region="bamako"))["people"] == 0
+
+
+def test_drill_down_measures_attendance_as_the_dashboard_does(dataset):
+    """Over the recorded days, excused days left out: k3's one excused day counts for nothing."""
+    rows = {e.trainee.username: (e.days_present, e.days_counted)
+            for e in drilldown.cohort_trainees(cohort=dataset["kayes"])}
+    assert rows == {"k1": (2, 2), "k2": (1, 2), "k3": (0, 0)}
+    present, counted = (sum(column) for column in zip(*rows.values(), strict=True))
+    rate = selectors.headline(user=dataset["national"], filters=Filters(region="kayes"))
+    assert rate["attendance_rate"] == round(100 * present / counted, 1) == 75.0

@@ -6,6 +6,7 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Cohort, Enrollment
 from lms.quizzes.models import Sitting
+from lms.quizzes.services import score_passes
 from lms.reporting import selectors
 from lms.reporting.filters import Filters
 from tests.factories import UserFactory
@@ -25,6 +26,9 @@ def test_generates_a_cascade_of_the_asked_size(site_tree):
     assert Enrollment.objects.filter(trainee__username__startswith="syn-").count() == 120
     assert Sitting.objects.exists() and Certificate.objects.filter(code__startswith="SYN").exists()
     assert not Cohort.objects.filter(enrollments__isnull=True, code__startswith="syn-").exists()
+    for sitting in Sitting.objects.select_related("quiz"):
+        assert sitting.passed is score_passes(quiz=sitting.quiz,
+                                              score_percent=sitting.score_percent)
 
 
 def test_deterministic_and_replaces_the_previous_run(site_tree):

@@ -11,7 +11,7 @@ from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
 
 from ..models import Question, Quiz, Sitting, SittingAnswer
-from ..services import score_percent_of
+from ..services import score_passes, score_percent_of
 
 User = get_user_model()
 ESSAYS = [
@@ -80,7 +80,7 @@ class _Writer:
                       if quiz.time_limit_minutes else None),
             completed_at=started + datetime.timedelta(minutes=2 * len(ids) + 1),
             score_percent=score, needs_marking=needs_marking,
-            passed=not needs_marking and score >= quiz.pass_mark)
+            passed=score_passes(quiz=quiz, score_percent=score, needs_marking=needs_marking))
         self.answers.append((sitting, answers))
         return sitting
 
