@@ -16,9 +16,6 @@ from lms.accounts import roles
 
 from .models import CataloguePage, CoursePage, ModuleCompletion, ModulePage
 
-# Roles who run sessions or write the curriculum, and so read the facilitator-only notes.
-FACILITATOR_NOTE_READERS = (roles.FACILITATOR, roles.CURRICULUM_EDITOR, roles.ADMINISTRATOR)
-
 
 @dataclass(frozen=True)
 class CourseProgress:
@@ -40,9 +37,10 @@ class CourseProgress:
 
 
 def can_see_facilitator_notes(*, user, is_preview: bool = False) -> bool:
-    """Facilitator-only notes show in Wagtail previews and to facilitators, curriculum editors
-    and administrators; never to trainees, coordinators or anonymous visitors."""
-    return is_preview or (user is not None and roles.has_role(user, *FACILITATOR_NOTE_READERS))
+    """Facilitator-only notes show in Wagtail previews and to those who run sessions or write
+    the curriculum (facilitators, curriculum editors, administrators); never to trainees,
+    coordinators or anonymous visitors."""
+    return is_preview or (user is not None and user.has_perm(roles.READ_FACILITATOR_NOTES))
 
 
 def module_mark_complete(*, user, module: ModulePage) -> ModuleCompletion:

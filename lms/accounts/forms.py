@@ -7,6 +7,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from lms.regions.models import Region
 
+from . import roles
+
 PROFILE_FIELDS = ("sex", "function", "organisation", "region", "phone", "language",
                   "coordinated_regions")
 
@@ -23,6 +25,8 @@ class _ProfileFieldsMixin(forms.ModelForm):
         model_field = self._meta.model._meta.get_field("coordinated_regions")
         self.fields["coordinated_regions"].label = model_field.verbose_name.capitalize()
         self.fields["coordinated_regions"].help_text = model_field.help_text
+        if "groups" in self.fields:  # the roles, in the reader's language
+            self.fields["groups"].label_from_instance = lambda group: roles.label(group.name)
 
 
 class CascadeUserCreationForm(_ProfileFieldsMixin, UserCreationForm):

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import roles
+
 
 class User(AbstractUser):
     """Every person in the system. Trainee profile fields live here so reports need no join.
@@ -55,3 +57,19 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name
+
+
+class Capability(models.Model):
+    """No table: it carries the permissions that belong to no single model (what the roles may
+    do across the site, listed in `roles.CAPABILITIES`), as Wagtail's `Admin` model carries
+    "access_admin"."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = roles.CAPABILITIES
+        verbose_name = _("capability")
+        verbose_name_plural = _("capabilities")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

@@ -1,26 +1,54 @@
-"""The five roles of the system, as Django groups, and what each may do.
+"""The roles of the system and what each may do, declared once.
 
-`ensure_roles()` is idempotent: run by migrations-time setup, `load_demo` and tests.
-Each app lists its model permissions here so the whole matrix reads in one place.
+A role is a Django group; what it may do is a list of permissions. Code asks for permissions,
+never for group names: `user.has_perm(roles.VIEW_DASHBOARD)`. Besides each app's model
+permissions, the capabilities below belong to no single model (they are declared on
+`accounts.Capability`).
+
+`ensure_roles()` creates or repairs the groups and adds their permissions (it never removes
+one). It is idempotent: the accounts data migrations run it so that `migrate` alone gives a
+working, secure site; `load_demo`, the tests and the benchmarks run it too. When you change
+this file, add a data migration that runs it again (as `0003_roles` does).
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps as global_apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
-TRAINEE = "Trainees"
-FACILITATOR = "Facilitators"
-CURRICULUM_EDITOR = "Curriculum editors"
-REGIONAL_COORDINATOR = "Regional coordinators"
-NATIONAL_COORDINATOR = "National coordinators"
-ADMINISTRATOR = "Administrators"
+# The groups' names, stored in English; `label()` shows them in the reader's language.
+TRAINEE = gettext_noop("Trainees")
+FACILITATOR = gettext_noop("Facilitators")
+CURRICULUM_EDITOR = gettext_noop("Curriculum editors")
+REGIONAL_COORDINATOR = gettext_noop("Regional coordinators")
+NATIONAL_COORDINATOR = gettext_noop("National coordinators")
+ADMINISTRATOR = gettext_noop("Administrators")
 
 ALL_ROLES = [
     TRAINEE, FACILITATOR, CURRICULUM_EDITOR, REGIONAL_COORDINATOR, NATIONAL_COORDINATOR,
     ADMINISTRATOR,
 ]
-STAFF_ROLES = [FACILITATOR, CURRICULUM_EDITOR, REGIONAL_COORDINATOR, NATIONAL_COORDINATOR,
-               ADMINISTRATOR]
 
-# "app_label.codename" per role; apps add their own lines.
+# Capabilities: "app_label.codename" for `has_perm`, and (codename, name) for the model's Meta.
+VIEW_DASHBOARD = "accounts.view_dashboard"
+SEE_ALL_REGIONS = "accounts.see_all_regions"
+COORDINATE_REGIONS = "accounts.coordinate_regions"
+FACILITATE_COHORTS = "accounts.facilitate_cohorts"
+MANAGE_TRAINEES = "accounts.manage_trainees"
+READ_FACILITATOR_NOTES = "accounts.read_facilitator_notes"
+CAPABILITIES = [
+    ("view_dashboard", gettext_lazy("Can see the dashboard, its exports and its API")),
+    ("see_all_regions", gettext_lazy("Can see and manage the cohorts and people of every region")),
+    ("coordinate_regions",
+     gettext_lazy("Can see and manage the cohorts and people of their coordinated regions")),
+    ("facilitate_cohorts", gettext_lazy("Can run cohorts and see their trainees")),
+    ("manage_trainees", gettext_lazy("Can edit the profiles of the trainees they see")),
+    ("read_facilitator_notes", gettext_lazy("Can read the facilitators' notes of the curriculum")),
+]
+# The Wagtail admin: every role but the trainee's has it ("staff" in the site's menu).
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
 CERTIFICATE_MANAGER_PERMISSIONS = [
     "certificates.view_certificate", "certificates.issue_certificate",
     "certificates.revoke_certificate", "certificates.regenerate_certificates",
@@ -48,7 +76,7 @@ COHORT_NATIONAL_PERMISSIONS = [
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     FACILITATOR: [
-        "wagtailadmin.access_admin",
+        ACCESS_ADMIN, FACILITATE_COHORTS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
@@ -57,7 +85,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *COHORT_FACILITATOR_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
-        "wagtailadmin.access_admin",
+        ACCESS_ADMIN, READ_FACILITATOR_NOTES,
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtailimages.delete_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
@@ -65,19 +93,19 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *QUIZ_BUILDER_PERMISSIONS,
     ],
     REGIONAL_COORDINATOR: [
-        "wagtailadmin.access_admin",
+        ACCESS_ADMIN, VIEW_DASHBOARD, COORDINATE_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_COORDINATOR_PERMISSIONS,
     ],
     NATIONAL_COORDINATOR: [
-        "wagtailadmin.access_admin",
+        ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS,
     ],
     ADMINISTRATOR: [
-        "wagtailadmin.access_admin",
+        ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS,
@@ -85,33 +113,39 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
-def ensure_roles() -> dict[str, Group]:
+def label(name: str) -> str:
+    """A group's name in the active language (other groups' names are shown as they are)."""
+    return gettext(name) if name in ALL_ROLES else name
+
+
+def users_with_perm(permission: str, *, include_superusers: bool = True,
+                    is_active: bool | None = True) -> QuerySet:
+    """Who holds `permission`, through a role or directly: the queryset twin of `has_perm`."""
+    return get_user_model().objects.with_perm(
+        permission, is_active=is_active, include_superusers=include_superusers,
+        backend="django.contrib.auth.backends.ModelBackend")
+
+
+def permissions_create(*, apps=global_apps) -> None:
+    """Create every model's content type and permissions now. During `migrate` Django does it
+    only after the last migration, too late for a data migration that grants them."""
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, apps=apps, verbosity=0)
+
+
+def ensure_roles(*, apps=global_apps) -> dict:
+    """Create the groups and add their declared permissions. `apps` is a migration's
+    historical registry when a data migration calls it."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
     groups = {}
     for name in ALL_ROLES:
-        group, _created = Group.objects.get_or_create(name=name)
-        wanted = ROLE_PERMISSIONS.get(name, [])
+        group, _created = group_model.objects.get_or_create(name=name)
         perms = []
-        for dotted in wanted:
+        for dotted in ROLE_PERMISSIONS.get(name, []):
             app_label, codename = dotted.split(".", 1)
-            perms.extend(
-                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-            )
+            perms.extend(permission_model.objects.filter(content_type__app_label=app_label,
+                                                         codename=codename))
         group.permissions.add(*perms)
         groups[name] = group
     return groups
-
-
-def has_role(user, *roles: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    names = getattr(user, "_role_names", None)
-    if names is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._role_names = names
-    return bool(names.intersection(roles))
-
-
-def is_national(user) -> bool:
-    return has_role(user, NATIONAL_COORDINATOR, ADMINISTRATOR)

@@ -43,8 +43,10 @@ class CohortForm(forms.ModelForm):
         self.fields["course"].queryset = CoursePage.objects.filter(
             locale__language_code="en").order_by("title")
         self.fields["region"].queryset = regions
+        may_facilitate = roles.users_with_perm(roles.FACILITATE_COHORTS, is_active=None,
+                                               include_superusers=False)
         people = User.objects.filter(
-            Q(groups__name=roles.FACILITATOR) | Q(trainer_records__isnull=False)
+            Q(pk__in=may_facilitate.values("pk")) | Q(trainer_records__isnull=False)
         )
         if self.instance.pk:
             people = people | User.objects.filter(facilitated_cohorts=self.instance)

@@ -20,9 +20,9 @@ User = get_user_model()
 
 
 def regions_visible_to(user) -> QuerySet[Region]:
-    if roles.is_national(user):
+    if user.has_perm(roles.SEE_ALL_REGIONS):
         return Region.objects.all()
-    if roles.has_role(user, roles.REGIONAL_COORDINATOR):
+    if user.has_perm(roles.COORDINATE_REGIONS):
         return user.coordinated_regions.all()
     return Region.objects.none()
 
@@ -30,12 +30,12 @@ def regions_visible_to(user) -> QuerySet[Region]:
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
     if not user.is_authenticated:
         return Cohort.objects.none()
-    if roles.is_national(user):
+    if user.has_perm(roles.SEE_ALL_REGIONS):
         return Cohort.objects.all()
     condition = Q(enrollments__trainee=user)
-    if roles.has_role(user, roles.REGIONAL_COORDINATOR):
+    if user.has_perm(roles.COORDINATE_REGIONS):
         condition |= Q(region__in=user.coordinated_regions.all())
-    if roles.has_role(user, roles.FACILITATOR):
+    if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(facilitators=user)
     return Cohort.objects.filter(
         pk__in=Cohort.objects.filter(condition).values("pk")
@@ -46,12 +46,12 @@ def cohorts_managed_by(user) -> QuerySet[Cohort]:
     """Cohorts whose roster and attendance the user may change (not merely see)."""
     if not user.is_authenticated:
         return Cohort.objects.none()
-    if roles.is_national(user):
+    if user.has_perm(roles.SEE_ALL_REGIONS):
         return Cohort.objects.all()
     condition = Q(pk__in=[])
-    if roles.has_role(user, roles.REGIONAL_COORDINATOR):
+    if user.has_perm(roles.COORDINATE_REGIONS):
         condition |= Q(region__in=user.coordinated_regions.all())
-    if roles.has_role(user, roles.FACILITATOR):
+    if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(facilitators=user)
     return Cohort.objects.filter(pk__in=Cohort.objects.filter(condition).values("pk"))
 
@@ -59,13 +59,13 @@ def cohorts_managed_by(user) -> QuerySet[Cohort]:
 def trainees_visible_to(user) -> QuerySet:
     if not user.is_authenticated:
         return User.objects.none()
-    if roles.is_national(user):
+    if user.has_perm(roles.SEE_ALL_REGIONS):
         return User.objects.all()
     condition = Q(pk=user.pk)
-    if roles.has_role(user, roles.REGIONAL_COORDINATOR):
+    if user.has_perm(roles.COORDINATE_REGIONS):
         regions = user.coordinated_regions.all()
         condition |= Q(region__in=regions) | Q(enrollments__cohort__region__in=regions)
-    if roles.has_role(user, roles.FACILITATOR):
+    if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(enrollments__cohort__facilitators=user)
     return User.objects.filter(pk__in=User.objects.filter(condition).values("pk"))
 
@@ -73,7 +73,7 @@ def trainees_visible_to(user) -> QuerySet:
 def enrollments_visible_to(user) -> QuerySet[Enrollment]:
     if not user.is_authenticated:
         return Enrollment.objects.none()
-    if roles.is_national(user):
+    if user.has_perm(roles.SEE_ALL_REGIONS):
         return Enrollment.objects.all()
     return Enrollment.objects.filter(
         Q(cohort__in=cohorts_managed_by(user)) | Q(trainee=user)

@@ -12,12 +12,9 @@ def navigation(request: HttpRequest) -> dict:
         context["nav_roles"] = {}
         return context
     context["nav_roles"] = {
-        "staff": roles.has_role(user, *roles.STAFF_ROLES),
-        "coordinator": roles.has_role(
-            user, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
-            roles.ADMINISTRATOR,
-        ),
-        "facilitator": roles.has_role(user, roles.FACILITATOR),
+        "staff": user.has_perm(roles.ACCESS_ADMIN),
+        "coordinator": user.has_perm(roles.VIEW_DASHBOARD),
+        "facilitator": user.has_perm(roles.FACILITATE_COHORTS),
     }
     return context
 

@@ -157,7 +157,7 @@ def sittings_markable_by(user) -> QuerySet[Sitting]:
     if not user.is_authenticated or not user.has_perm("quizzes.mark_sitting"):
         return Sitting.objects.none()
     papers = Sitting.objects.filter(completed_at__isnull=False, quiz__exam_paper=True)
-    if not roles.is_national(user):
+    if not user.has_perm(roles.SEE_ALL_REGIONS):
         papers = papers.filter(cohort__in=cohorts_managed_by(user)).exclude(user=user)
     return papers
 

@@ -115,9 +115,8 @@ class CertificateOut(Schema):
 
 
 def _viewer(request: HttpRequest):
-    """The token's owner, who must be a coordinator (as for the dashboard pages)."""
-    if not roles.has_role(request.user, roles.REGIONAL_COORDINATOR,
-                          roles.NATIONAL_COORDINATOR, roles.ADMINISTRATOR):
+    """The token's owner, who must be allowed the dashboard (as for the dashboard pages)."""
+    if not request.user.has_perm(roles.VIEW_DASHBOARD):
         raise HttpError(403, "This token's owner may not see reports.")
     return request.user
 

@@ -23,8 +23,7 @@ def coordinator_required(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not roles.has_role(request.user, roles.REGIONAL_COORDINATOR,
-                              roles.NATIONAL_COORDINATOR, roles.ADMINISTRATOR):
+        if not request.user.has_perm(roles.VIEW_DASHBOARD):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

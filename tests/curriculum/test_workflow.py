@@ -159,3 +159,33 @@ def test_collection_permissions_for_images_and_documents(moderated):
         assert policy.user_has_permission_for_instance(editor, "delete", item)
         item.uploaded_by_user = facilitator
         assert policy.user_has_permission_for_instance(facilitator, "change", item)
+
+
+def test_review_names_show_in_the_editors_language(client, moderated):
+    from wagtail.users.models import UserProfile
+
+    facilitator = UserFactory(roles=[FACILITATOR])
+    profile = UserProfile.get_for_user(facilitator)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(facilitator)
+    module = moderated["modules"][0]
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[module.pk])).content.decode()
+    assert "Soumettre à Relecture pédagogique" in html
+    assert "Curriculum review" not in html
+
+
+def test_a_catalogue_created_in_the_admin_is_moderated(client, site_tree, roles_ready):
+    from wagtail.test.utils.form_data import rich_text
+
+    from curriculum.models import CataloguePage
+
+    client.force_login(UserFactory(is_superuser=True))
+    url = reverse("wagtailadmin_pages:add",
+                  args=["curriculum", "cataloguepage", site_tree["home"].pk])
+    data = nested_form_data({"title": "Autres cours", "slug": "autres-cours",
+                             "intro": rich_text(""), "comments": inline_formset([])})
+    assert client.post(url, data).status_code == 302
+    catalogue = CataloguePage.objects.get(slug="autres-cours")
+    assert catalogue.get_workflow().name == WORKFLOW_NAME
+    assert catalogue.permissions_for_user(UserFactory(roles=[FACILITATOR])).can_add_subpage()

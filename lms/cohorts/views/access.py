@@ -32,7 +32,7 @@ def managed_cohort(request: HttpRequest, pk: int) -> Cohort:
 
 def regions_for_cohorts(user) -> QuerySet[Region]:
     """Coordinators place cohorts in the regions they see; facilitators run sessions anywhere."""
-    if roles.is_national(user) or not roles.has_role(user, roles.REGIONAL_COORDINATOR):
+    if user.has_perm(roles.SEE_ALL_REGIONS) or not user.has_perm(roles.COORDINATE_REGIONS):
         return Region.objects.all()
     return selectors.regions_visible_to(user)
 

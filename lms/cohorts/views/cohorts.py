@@ -76,10 +76,9 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
     form = CohortForm(request.POST or None, user=request.user, regions=regions)
     if request.method == "POST" and form.is_valid():
         facilitators = list(form.cleaned_data["facilitators"])
-        is_coordinator = roles.has_role(
-            request.user, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
-            roles.ADMINISTRATOR)
-        if not is_coordinator and request.user not in facilitators:
+        coordinates = (request.user.has_perm(roles.SEE_ALL_REGIONS)
+                       or request.user.has_perm(roles.COORDINATE_REGIONS))
+        if not coordinates and request.user not in facilitators:
             facilitators.append(request.user)  # a facilitator creates the cohorts they run
         try:
             cohort = services.cohort_create(by=request.user, facilitators=facilitators,

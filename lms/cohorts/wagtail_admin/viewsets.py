@@ -112,8 +112,6 @@ class EnrollmentViewSet(ScopedModelViewSet):
 # Trainees: the profile fields of User, under a role-based policy of our own so that staff
 # never need Django's user permissions (which would open the full user admin).
 
-TRAINEE_MANAGERS = [roles.FACILITATOR, roles.REGIONAL_COORDINATOR, roles.NATIONAL_COORDINATOR,
-                    roles.ADMINISTRATOR]
 TRAINEE_FIELDS = ["first_name", "last_name", "sex", "function", "organisation", "region",
                   "phone", "email", "language"]
 
@@ -129,13 +127,12 @@ class TraineeProfilePolicy(BasePermissionPolicy):
         super().__init__(User)
 
     def user_has_permission(self, user, action):
-        return action in ("view", "change") and roles.has_role(user, *TRAINEE_MANAGERS)
+        return action in ("view", "change") and user.has_perm(roles.MANAGE_TRAINEES)
 
     def users_with_any_permission(self, actions):
         if not set(actions) & {"view", "change"}:
             return User.objects.none()
-        return User.objects.filter(Q(is_superuser=True) | Q(groups__name__in=TRAINEE_MANAGERS),
-                                   is_active=True).distinct()
+        return roles.users_with_perm(roles.MANAGE_TRAINEES)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and trainees_in_scope(user).filter(
