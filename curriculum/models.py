@@ -27,8 +27,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
         context["catalogues"] = CataloguePage.objects.child_of(self).live().public()
         courses = services.learner_courses(user=request.user, locale=self.locale)
@@ -48,8 +46,6 @@ class CataloguePage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
         courses = list(
             CoursePage.objects.child_of(self).live().public().select_related("cover_image")
@@ -112,8 +108,6 @@ class CoursePage(Page):
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules())
         progress = services.course_progress(user=request.user, course=self)
@@ -155,8 +149,6 @@ class ModulePage(Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
         user = getattr(request, "user", None) or AnonymousUser()
         context["show_facilitator_notes"] = services.can_see_facilitator_notes(
@@ -197,3 +189,7 @@ class ModuleCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.module_key}"
+
+
+# Last, because services imports the page models above: the pages' methods call it at run time.
+from . import services  # noqa: E402

@@ -105,14 +105,11 @@ def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, Course
 def learner_courses(*, user, locale: Locale | None = None) -> list[CoursePage]:
     """The live courses `user` follows, in `locale` where translated (else their own language):
     the courses of the cohorts they are enrolled in, and those where they finished a module."""
-    from lms.cohorts.models import Enrollment
-
     if not user.is_authenticated:
         return []
     locale = locale or Locale.get_active()
-    enrolled_keys = set(
-        Enrollment.objects.active().filter(trainee=user)
-        .values_list("cohort__course__translation_key", flat=True)
+    enrolled_keys = set(  # through the user: the curriculum never imports the cohorts app
+        user.enrollments.active().values_list("cohort__course__translation_key", flat=True)
     )
     completed_keys = ModuleCompletion.objects.filter(user=user).values("module_key")
     module_paths = ModulePage.objects.filter(translation_key__in=completed_keys).values_list(

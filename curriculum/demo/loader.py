@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from curriculum.models import CataloguePage, CoursePage, HomePage, ModulePage
+from curriculum.workflow import ensure_curriculum_workflow
 
 from . import media
 from .courses import COURSES, SITE
@@ -160,6 +161,8 @@ def load() -> str:
         "title": french["catalogue_title"], "intro": french["catalogue_intro"]}, tally)}
     for course in COURSES:
         _load_course(course, catalogues, locales, tally)
+    workflow = ensure_curriculum_workflow()
     modules = sum(len(course["modules"]) for course in COURSES)
     return (f"{len(COURSES)} courses, {modules} modules in {' and '.join(LANGUAGES)} "
-            f"({tally.created} pages created, {tally.translated} translated)")
+            f"({tally.created} pages created, {tally.translated} translated); "
+            f"workflow '{workflow.name}' on {workflow.workflow_pages.count()} catalogue(s)")

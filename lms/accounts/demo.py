@@ -3,12 +3,57 @@
 One account per role, all with the password DEMO_PASSWORD (listed in README, demo-logins).
 """
 
-from curriculum.workflow import ensure_curriculum_workflow
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from lms.regions.models import Region
 
 from . import roles
-from .services import DemoAccount, demo_account_ensure
+from .models import User
 
 DEMO_PASSWORD = "cascade-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    email: str = ""
+    region: str = ""
+    language: str = "fr"
+    is_superuser: bool = False
+    coordinated_regions: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def demo_account_ensure(*, account: DemoAccount, password: str) -> tuple[User, bool]:
+    """Create or repair one demo account; a second run changes nothing (the password hash
+    is only rewritten when the password no longer matches)."""
+    user, created = User.objects.update_or_create(
+        username=account.username,
+        defaults={
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "email": account.email,
+            "language": account.language,
+            "region": Region.objects.filter(name=account.region).first(),
+            "is_superuser": account.is_superuser,
+            "is_staff": account.is_superuser,
+            "is_active": True,
+        },
+    )
+    if created or not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=account.role))
+    if account.coordinated_regions:
+        user.coordinated_regions.set(Region.objects.filter(name__in=account.coordinated_regions))
+    return user, created
+
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "Aminata", "Traoré", roles.ADMINISTRATOR, email="admin@example.org",
@@ -32,10 +77,8 @@ DEMO_ACCOUNTS = [
 
 def load() -> str:
     roles.ensure_roles()
-    workflow = ensure_curriculum_workflow()
     created = sum(
         demo_account_ensure(account=account, password=DEMO_PASSWORD)[1]
         for account in DEMO_ACCOUNTS
     )
-    return (f"{len(DEMO_ACCOUNTS)} demo accounts ({created} new), "
-            f"workflow '{workflow.name}' on {workflow.workflow_pages.count()} catalogue(s)")
+    return f"{len(DEMO_ACCOUNTS)} demo accounts ({created} new)"

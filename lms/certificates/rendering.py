@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from . import pdf
 from .models import Certificate, CertificateBatch, CertificateEvent, CertificateSettings
-from .services import enqueue
+from .services import queue
 
 logger = logging.getLogger(__name__)
 ERROR_MAX_LENGTH = 2000
@@ -155,9 +155,7 @@ def certificate_render(*, certificate_id: int, final_attempt: bool = True,
                 CertificateBatch.objects.filter(pk=certificate.batch_id).update(
                     done=F("done") + 1)
         if moved and certificate.enrollment.trainee.email and certificate.notified_at is None:
-            from .tasks import certificate_notify_task
-
-            transaction.on_commit(lambda: enqueue(certificate_notify_task, certificate.pk))
+            transaction.on_commit(lambda: queue.notify(certificate.pk))
     return bool(moved)
 
 
@@ -209,8 +207,6 @@ def certificates_render_pending(*, older_than: datetime.timedelta | None = None)
     )
     ids = list(stale.values_list("pk", flat=True))
     Certificate.objects.filter(pk__in=ids).update(render_requested_at=now)
-    from .tasks import certificate_render_task
-
     for certificate_id in ids:
-        enqueue(certificate_render_task, certificate_id)
+        queue.render(certificate_id)
     return len(ids)

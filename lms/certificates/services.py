@@ -6,7 +6,8 @@ winner". Rendering and e-mail are queued only once the transaction has committed
 message is picked up again by `certificates_render_pending` (see rendering.py).
 """
 
-import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,7 +21,6 @@ from lms.cohorts.models import Cohort, Enrollment
 from .codes import code_generate
 from .models import Certificate, CertificateBatch, CertificateEvent, CertificateSettings
 
-logger = logging.getLogger(__name__)
 DEFAULT_ISSUER = "Cascade"
 
 
@@ -41,21 +41,27 @@ def course_title_in(*, course, language: str) -> str:
     return translated.title if translated else course.title
 
 
-def enqueue(task, *args) -> None:
-    """Send a task; if the broker is unreachable, log it and leave the sweep to retry."""
-    try:
-        task.delay(*args)
-    except Exception:  # broker down, or an eager run that failed: the row says what is pending
-        logger.exception("Could not run %s%r now; certificates_render_pending will retry",
-                         task.name, args)
+def _not_plugged(certificate_id: int) -> None:
+    raise RuntimeError("The certificates app is not ready: nothing is plugged into `queue`.")
+
+
+@dataclass
+class Queue:
+    """How the rules (here and in rendering.py) hand work to Celery without importing the tasks
+    that call them: tasks.py plugs its enqueue helpers in at start-up (`CertificatesConfig.
+    ready`). Each takes a certificate id and never raises (a lost message is swept up)."""
+
+    render: Callable[[int], None] = _not_plugged
+    notify: Callable[[int], None] = _not_plugged
+
+
+queue = Queue()
 
 
 def enqueue_render_on_commit(certificate_ids: list[int]) -> None:
-    from .tasks import certificate_render_task
-
     def send() -> None:
         for certificate_id in certificate_ids:
-            enqueue(certificate_render_task, certificate_id)
+            queue.render(certificate_id)
 
     transaction.on_commit(send)
 

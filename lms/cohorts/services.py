@@ -11,7 +11,8 @@ certificates action).
 """
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
-from .selectors import AttendanceRate, attendance_counts
+from .selectors import AttendanceRate, attendance_counts, cascade_downstream
+
+
+def _no_post_test(*, user, course) -> bool:
+    return False
+
+
+def _nothing_to_issue(*, enrollment: Enrollment) -> None:
+    return None
+
+
+@dataclass
+class CompletionSeams:
+    """What the completion rule needs from apps above cohorts, which cohorts never imports:
+    the quiz engine's post-test verdict and what completion issues (a certificate). Those apps
+    plug their functions in at start-up (`QuizzesConfig.ready`, `CertificatesConfig.ready`);
+    tests replace an attribute to isolate the rule."""
+
+    post_test_passed: Callable[..., bool] = _no_post_test
+    on_completed: Callable[..., object] = _nothing_to_issue
+
+
+completion_seams = CompletionSeams()
 
 
 def cohort_days(*, cohort: Cohort) -> list[datetime.date]:
@@ -38,8 +61,6 @@ def attendance_over_cohort_days(*, enrollment: Enrollment) -> AttendanceRate:
 
 
 def _rule_met(*, enrollment: Enrollment) -> bool:
-    from lms.quizzes.selectors import post_test_passed
-
     course = enrollment.cohort.course
     rate = attendance_over_cohort_days(enrollment=enrollment)
     if rate.counted_days <= 0 and course.completion_min_attendance > 0:
@@ -47,7 +68,7 @@ def _rule_met(*, enrollment: Enrollment) -> bool:
     if rate.percent < course.completion_min_attendance:
         return False
     if course.completion_requires_post_test:
-        return bool(post_test_passed(user=enrollment.trainee, course=course))
+        return bool(completion_seams.post_test_passed(user=enrollment.trainee, course=course))
     return True
 
 
@@ -55,8 +76,6 @@ def completion_evaluate(*, enrollment: Enrollment) -> bool:
     """Apply the course's completion rule; when newly met, mark the enrollment completed and
     ask for its certificate. Idempotent and safe under concurrency: the status change is a
     conditional UPDATE, so only one caller wins and only that caller issues the certificate."""
-    from lms.certificates.services import certificate_issue_for_completion
-
     if enrollment.status == Enrollment.Status.COMPLETED:
         return True
     if enrollment.status == Enrollment.Status.WITHDRAWN:
@@ -70,7 +89,7 @@ def completion_evaluate(*, enrollment: Enrollment) -> bool:
         ).update(status=Enrollment.Status.COMPLETED, completed_at=now)
         enrollment.refresh_from_db(fields=["status", "completed_at"])
         if won:
-            certificate_issue_for_completion(enrollment=enrollment)
+            completion_seams.on_completed(enrollment=enrollment)
     return enrollment.status == Enrollment.Status.COMPLETED
 
 
@@ -91,8 +110,6 @@ def completion_evaluate_for(*, user, course) -> list[Enrollment]:
 def _upstream_for(*, cohort: Cohort, facilitators: Iterable) -> Cohort | None:
     """The cohort that trained this cohort's facilitators: of their trainer records, prefer the
     same course, then the most recent; never the cohort itself or one of its descendants."""
-    from .selectors import cascade_downstream
-
     excluded = {cohort.pk} | set(cascade_downstream(cohort=cohort).values_list("pk", flat=True))
     records = (
         Trainer.objects.filter(user__in=list(facilitators))

@@ -2,6 +2,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Locale
 
+from curriculum.services import catalogue_for_locale
 from lms.accounts import roles
 
 
@@ -21,8 +22,6 @@ def navigation(request: HttpRequest) -> dict:
 
 def _catalogue_url(request: HttpRequest) -> str:
     """Lazy: the query runs only if a template prints the link."""
-    from curriculum.services import catalogue_for_locale
-
     def url() -> str:
         try:
             locale = Locale.get_active()

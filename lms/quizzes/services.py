@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
 
 from .models import Question, Quiz, Sitting, SittingAnswer
@@ -217,8 +218,6 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
 def _after_result_change(sitting: Sitting) -> None:
     if sitting.quiz.purpose != Quiz.Purpose.POST_TEST:
         return
-    from lms.cohorts import services as cohort_services
-
     user, course = sitting.user, sitting.quiz.course
     transaction.on_commit(
         lambda: cohort_services.completion_evaluate_for(user=user, course=course)

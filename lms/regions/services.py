@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from .models import Region
+
 GEOJSON_PATH = Path(__file__).resolve().parent / "data" / "mali-regions.geojson"
 
 
@@ -14,8 +16,7 @@ def region_features() -> list[dict]:
 
 def regions_load(*, region_model=None) -> int:
     """Create or update the nine first-level units. Idempotent; returns how many exist."""
-    if region_model is None:
-        from .models import Region as region_model
+    region_model = region_model or Region
     for feature in region_features():
         props = feature["properties"]
         region_model.objects.update_or_create(

@@ -6,3 +6,9 @@ class ReportingConfig(AppConfig):
     name = "lms.reporting"
     label = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        # Imported here: models load only once the app registry is ready.
+        from . import services, tasks
+
+        services.queue.build = tasks.export_build_enqueue

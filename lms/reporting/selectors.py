@@ -7,9 +7,10 @@ from django.db.models import CharField, Count, F, Q
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
+from curriculum.models import CoursePage
 from lms.accounts.models import User
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
-from lms.cohorts.selectors import attendance_over_recorded_days
+from lms.cohorts.selectors import attendance_over_recorded_days, regions_visible_to
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
 
@@ -71,8 +72,6 @@ def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
 
 
 def course_titles(codes: list[str]) -> dict[str, str]:
-    from curriculum.models import CoursePage
-
     titles: dict[str, str] = {}
     for code, title in CoursePage.objects.filter(code__in=codes).order_by(
             "locale_id").values_list("code", "title"):
@@ -91,8 +90,6 @@ def attendance_rate(*, user, filters: Filters) -> dict:
 def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[dict]:
     """Every region the viewer may see, with zeros, for the map and its table equivalent;
     `by_region` is `breakdown(dimension="region")` for the same viewer and filters."""
-    from lms.cohorts.selectors import regions_visible_to
-
     counts = {row["value"]: row for row in by_region}
     regions = regions_visible_to(user).order_by("name")
     if filters.region:

@@ -4,7 +4,8 @@ import csv
 import datetime
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 
@@ -80,6 +81,21 @@ def xlsx_bytes(*, table: Table, user, filters: Filters) -> bytes:
     return buffer.getvalue()
 
 
+def _not_plugged(export_id: int) -> None:
+    raise RuntimeError("The reporting app is not ready: nothing is plugged into `queue`.")
+
+
+@dataclass
+class Queue:
+    """How these rules hand an export to Celery without importing the task that calls them:
+    tasks.py plugs its enqueue helper in at start-up (`ReportingConfig.ready`)."""
+
+    build: Callable[[int], None] = _not_plugged
+
+
+queue = Queue()
+
+
 def export_filename(*, table: Table, fmt: str) -> str:
     return f"cascade-{table.name}-{timezone.localdate().isoformat()}.{fmt}"
 
@@ -87,13 +103,11 @@ def export_filename(*, table: Table, fmt: str) -> str:
 @transaction.atomic
 def export_create(*, owner, table: str, fmt: str, filters: Filters) -> Export:
     """Record a background export and queue its task once the row is committed."""
-    from .tasks import export_build_task
-
     if table not in TABLES or fmt not in Export.Format.values:
         raise ValueError(f"unknown export {table}.{fmt}")
     export = Export.objects.create(owner=owner, table=table, format=fmt,
                                    filters=filters.as_query())
-    transaction.on_commit(lambda: export_build_task.delay(export.pk))
+    transaction.on_commit(lambda: queue.build(export.pk))
     return export
 
 

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Page
+
+from curriculum.models import CataloguePage, CoursePage, HomePage
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
@@ -51,13 +54,9 @@ def synthetic_clear() -> None:
 
 
 def _course():
-    from curriculum.models import CataloguePage, CoursePage, HomePage
-
     course = CoursePage.objects.order_by("pk").first()
     if course:
         return course
-    from wagtail.models import Page
-
     home = Page.get_first_root_node().add_child(
         instance=HomePage(title="Synthetic", slug=f"{PREFIX}home"))
     catalogue = home.add_child(instance=CataloguePage(title="Courses", slug="courses"))

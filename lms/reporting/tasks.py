@@ -16,3 +16,7 @@ def export_build_task(self, export_id: int) -> None:
             export_fail(export=export, error=str(exc))
             raise
         raise self.retry(exc=exc) from exc
+
+
+def export_build_enqueue(export_id: int) -> None:
+    export_build_task.delay(export_id)

@@ -2,8 +2,6 @@ import pytest
 
 from django.contrib.auth import authenticate
 
-from wagtail.models import WorkflowPage
-
 from lms.accounts import demo, roles
 from lms.accounts.models import User
 
@@ -42,14 +40,13 @@ def test_profiles_match_the_readme(site_tree):
         assert list(coordinator.coordinated_regions.values_list("name", flat=True)) == [region]
 
 
-def test_load_is_idempotent_and_attaches_the_workflow(site_tree):
+def test_load_is_idempotent(site_tree):
     demo.load()
     snapshot = list(User.objects.order_by("username").values_list(
         "username", "password", "email", "region_id"))
     demo.load()
     assert list(User.objects.order_by("username").values_list(
         "username", "password", "email", "region_id")) == snapshot
-    assert WorkflowPage.objects.filter(page=site_tree["catalogue"]).exists()
 
 
 def test_load_repairs_a_changed_password(site_tree):

@@ -2,6 +2,8 @@ from unittest import mock
 
 import pytest
 
+from lms.cohorts.services import completion_seams
+
 
 @pytest.fixture
 def course(site_tree):
@@ -16,14 +18,14 @@ def post_test(monkeypatch):
     def fake(*, user, course):
         return user.pk in passed
 
-    monkeypatch.setattr("lms.quizzes.selectors.post_test_passed", fake)
+    monkeypatch.setattr(completion_seams, "post_test_passed", fake)
     return passed
 
 
 @pytest.fixture
 def certificate_issue(monkeypatch):
     issue = mock.Mock(return_value=None)
-    monkeypatch.setattr("lms.certificates.services.certificate_issue_for_completion", issue)
+    monkeypatch.setattr(completion_seams, "on_completed", issue)
     return issue
 
 

@@ -24,7 +24,7 @@ def test_concurrent_completion_issues_one_certificate(monkeypatch):
         Attendance(enrollment=enrollment, date=day, status="present")
         for day in services.cohort_days(cohort=cohort)])
     issue = mock.Mock()
-    monkeypatch.setattr("lms.certificates.services.certificate_issue_for_completion", issue)
+    monkeypatch.setattr(services.completion_seams, "on_completed", issue)
     barrier = threading.Barrier(4)
     results, errors = [], []
 

@@ -91,6 +91,7 @@ def test_load_completes_a_tree_built_by_an_earlier_version(db):
 def test_first_load_creates_the_tree(demo, db):
     assert demo.startswith("3 courses, 15 modules in en and fr")
     assert "(20 pages created, 20 translated)" in demo
+    assert "workflow 'Curriculum review' on 2 catalogue(s)" in demo
 
 
 def test_loading_again_changes_nothing(demo, db):

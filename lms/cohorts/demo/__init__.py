@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from curriculum.models import CoursePage
-from lms.accounts.services import DemoAccount, demo_account_ensure
+from lms.accounts import roles
+from lms.accounts.demo import DemoAccount, demo_account_ensure
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
@@ -62,8 +63,6 @@ def _organisations_ensure(regions: dict[str, Region]) -> int:
 
 
 def _master_trainers() -> dict[str, object]:
-    from lms.accounts import roles
-
     people = {}
     for username, first, last, _sex, region in MASTER_TRAINERS:
         people[username], _created = demo_account_ensure(

@@ -4,6 +4,9 @@ values so people filling it offline can check their spelling)."""
 import csv
 import io
 
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
@@ -24,9 +27,6 @@ def roster_template_csv() -> bytes:
 
 
 def roster_template_xlsx() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Roster")

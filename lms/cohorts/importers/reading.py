@@ -5,6 +5,8 @@ import io
 import unicodedata
 from dataclasses import dataclass
 
+from openpyxl import load_workbook
+
 from django.utils.translation import gettext as _
 
 COLUMNS = ["first_name", "last_name", "sex", "function", "organisation", "region", "phone",
@@ -97,8 +99,6 @@ def _read_csv(data: bytes) -> list[list]:
 
 
 def _read_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -20,6 +21,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lms.accounts import roles
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
@@ -270,10 +272,6 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
 
 
 def _add_to_trainees_group(people: list) -> None:
-    from django.contrib.auth.models import Group
-
-    from lms.accounts import roles
-
     group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
     through = User.groups.through
     through.objects.bulk_create(

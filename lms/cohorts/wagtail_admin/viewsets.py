@@ -13,6 +13,7 @@ from lms.accounts import roles
 
 from .. import selectors, services
 from ..models import Cohort, Enrollment
+from ..views.access import regions_for_cohorts
 from .scoped import ScopedEditView, ScopedModelViewSet
 
 User = get_user_model()
@@ -20,16 +21,10 @@ COHORT_FIELDS = ["name", "code", "course", "region", "venue", "start_date", "end
                  "capacity", "language", "status", "is_training_of_trainers", "facilitators"]
 
 
-def _regions_for(user):
-    from ..views.access import regions_for_cohorts
-
-    return regions_for_cohorts(user)
-
-
 class CohortFormMixin:
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields["region"].queryset = _regions_for(self.request.user)
+        form.fields["region"].queryset = regions_for_cohorts(self.request.user)
         return form
 
     def save_instance(self):

@@ -3,6 +3,7 @@
 The projection runs once per process (the geodata never changes while the site runs).
 """
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,8 +38,6 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
 @lru_cache(maxsize=1)
 def region_shapes() -> tuple[tuple[Shape, ...], int]:
     """(shapes, height) for a map MAP_WIDTH wide; latitude is scaled by cos(mid-latitude)."""
-    import math
-
     features = region_features()
     points = [pt for f in features for ring in _rings(f["geometry"]) for pt in ring]
     min_lon, max_lon = min(p[0] for p in points), max(p[0] for p in points)
