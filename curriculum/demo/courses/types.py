@@ -1,4 +1,5 @@
-"""The shape of the course data. Prose lives in the course packages, one module per file.
+"""The shape of the course data. Prose lives in the TOML files beside this one, one file per
+module and language (see __init__.py).
 
 A module body is a list of `(block_type, value)` pairs, the same blocks in both languages.
 In a `figure` value, `image` names a key of the course's `figures`; in a `download` value,
