@@ -73,133 +73,186 @@ def _cohorts_per_level(total: int, levels: int) -> list[int]:
     return counts
 
 
+@dataclass
+class _Run:
+    """What the steps of one generation share: the seeded random source, the course, the
+    regions with their weights, the clock, and the summary they fill in."""
+
+    seed: int
+    rng: random.Random
+    course: CoursePage
+    regions: list[Region]
+    weights: list[int]
+    now: datetime.datetime
+    summary: Summary
+    stdout: object = None
+
+    def region(self) -> Region:
+        return self.rng.choices(self.regions, self.weights)[0]
+
+    def say(self, message: str) -> None:
+        if self.stdout:
+            self.stdout.write(message)
+
+
+def _organisations(run: _Run) -> list[Organisation]:
+    return Organisation.objects.bulk_create([
+        Organisation(name=f"{PREFIX}organisation-{run.seed}-{i}",
+                     kind=run.rng.choice(Organisation.Kind.values), region=run.region())
+        for i in range(60)
+    ])
+
+
+def _people(run: _Run, *, organisations: list[Organisation], trainees: int,
+            cohorts: int) -> tuple[list[User], list[User]]:
+    """The master trainers (one per 500 cohorts, at least two) and the trainees."""
+    rng = run.rng
+    masters = User.objects.bulk_create([
+        User(username=f"{PREFIX}{run.seed}-master-{i}", first_name="Master", last_name=str(i),
+             password="!", sex=rng.choice("FM"), function=User.Function.PROGRAMME_OFFICER)
+        for i in range(max(2, cohorts // 500))
+    ])
+    people = User.objects.bulk_create([
+        User(username=f"{PREFIX}{run.seed}-{i}", first_name="Trainee", last_name=str(i),
+             password="!", sex=rng.choice("FM"), function=rng.choice(User.Function.values),
+             organisation=rng.choice(organisations), region=run.region())
+        for i in range(trainees)
+    ], batch_size=BATCH)
+    run.summary.users = len(people) + len(masters)
+    run.say(f"{run.summary.users:,} users")
+    return masters, people
+
+
+def _cascade(run: _Run, *, cohorts: int, levels: int) -> list[Cohort]:
+    """The cohorts, level by level, each below a random cohort of the level above."""
+    rng, base = run.rng, datetime.date(2023, 1, 9)
+    all_cohorts: list[Cohort] = []
+    previous: list[Cohort] = []
+    for level, count in enumerate(_cohorts_per_level(cohorts, levels), start=1):
+        batch = []
+        for i in range(count):
+            parent = rng.choice(previous) if previous else None
+            start = (parent.start_date if parent else base) + datetime.timedelta(
+                days=rng.randint(20, 120) if parent else rng.randint(0, 360))
+            batch.append(Cohort(
+                name=f"Synthetic L{level} #{i + 1}", code=f"{PREFIX}{run.seed}-l{level}-{i}",
+                course=run.course, region=run.region(),
+                start_date=start, end_date=start + datetime.timedelta(days=2), hours=16,
+                status=Cohort.Status.COMPLETED, level=level, parent=parent,
+                is_training_of_trainers=level < levels,
+            ))
+        previous = Cohort.objects.bulk_create(batch, batch_size=BATCH)
+        all_cohorts.extend(previous)
+    run.summary.cohorts = len(all_cohorts)
+    run.say(f"{run.summary.cohorts:,} cohorts")
+    return all_cohorts
+
+
+def _enrollments(run: _Run, *, people: list[User],
+                 cohorts: list[Cohort]) -> tuple[list[Enrollment], dict[int, list[int]]]:
+    """Every person in one cohort (each cohort gets someone); 1 in 10 withdrawn. Returns the
+    enrollments and each cohort's members."""
+    statuses = [Enrollment.Status.COMPLETED] * 8 + [Enrollment.Status.ENROLLED,
+                                                    Enrollment.Status.WITHDRAWN]
+    enrollments = []
+    members: dict[int, list[int]] = {}
+    for index, person in enumerate(people):
+        cohort = cohorts[index % len(cohorts)] if index < len(cohorts) \
+            else run.rng.choice(cohorts)
+        status = run.rng.choice(statuses)
+        enrollments.append(Enrollment(
+            cohort=cohort, trainee=person, status=status,
+            completed_at=run.now if status == Enrollment.Status.COMPLETED else None))
+        members.setdefault(cohort.pk, []).append(person.pk)
+    enrollments = Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
+    run.summary.enrollments = len(enrollments)
+    run.say(f"{run.summary.enrollments:,} enrollments")
+    return enrollments, members
+
+
+def _facilitators(run: _Run, *, cohorts: list[Cohort], masters: list[User],
+                  members: dict[int, list[int]]) -> None:
+    """Master trainers run level 1; below, a member of the upstream cohort, recorded as a
+    trainer trained there."""
+    links, trainers = [], {}
+    through = Cohort.facilitators.through
+    for cohort in cohorts:
+        if cohort.parent_id is None:
+            links.append(through(cohort_id=cohort.pk, user_id=run.rng.choice(masters).pk))
+        elif members.get(cohort.parent_id):
+            trainer = run.rng.choice(members[cohort.parent_id])
+            links.append(through(cohort_id=cohort.pk, user_id=trainer))
+            trainers[(trainer, cohort.parent_id)] = Trainer(
+                user_id=trainer, trained_in_id=cohort.parent_id)
+    through.objects.bulk_create(links, batch_size=BATCH)
+    Trainer.objects.bulk_create(trainers.values(), batch_size=BATCH)
+
+
+def _attendance(run: _Run, *, enrollments: list[Enrollment]) -> None:
+    """Two days each for those not withdrawn, mostly present."""
+    days = [Attendance.Status.PRESENT] * 9 + [Attendance.Status.ABSENT,
+                                               Attendance.Status.EXCUSED]
+    attendance = (
+        Attendance(enrollment=e, date=e.cohort.start_date + datetime.timedelta(days=d),
+                   status=run.rng.choice(days))
+        for e in enrollments if e.status != Enrollment.Status.WITHDRAWN for d in (0, 1)
+    )
+    run.summary.attendance = _bulk(Attendance, attendance)
+    run.say(f"{run.summary.attendance:,} attendance days")
+
+
+def _results(run: _Run, *, enrollments: list[Enrollment]) -> None:
+    """A pre-test and a post-test for those not withdrawn (scored by the quiz engine's pass
+    rule), and a certificate for those who completed and passed."""
+    rng, seed, course = run.rng, run.seed, run.course
+    pre, _ = Quiz.objects.get_or_create(
+        slug=f"{PREFIX}{seed}-pre", defaults={"title_en": "Synthetic pre-test",
+                                              "course": course, "purpose": "pre_test"})
+    post, _ = Quiz.objects.get_or_create(
+        slug=f"{PREFIX}{seed}-post", defaults={"title_en": "Synthetic post-test",
+                                               "course": course, "purpose": "post_test"})
+    sittings, certificates = [], []
+    for e in enrollments:
+        if e.status == Enrollment.Status.WITHDRAWN:
+            continue
+        before = min(100, max(0, round(rng.gauss(50, 15))))
+        after = min(100, max(0, before + round(rng.gauss(22, 10))))
+        passed = score_passes(quiz=post, score_percent=after)
+        sittings.append(Sitting(user_id=e.trainee_id, quiz=pre, cohort_id=e.cohort_id,
+                                score_percent=before,
+                                passed=score_passes(quiz=pre, score_percent=before),
+                                completed_at=run.now))
+        sittings.append(Sitting(user_id=e.trainee_id, quiz=post, cohort_id=e.cohort_id,
+                                score_percent=after, passed=passed, completed_at=run.now))
+        if e.status == Enrollment.Status.COMPLETED and passed:
+            certificates.append(Certificate(
+                enrollment=e, code=f"SYN{seed}-{e.pk}", trainee_name=f"Trainee {e.pk}",
+                course_title=course.title, issuer_name="Synthetic", language="fr",
+                render_status=Certificate.RenderStatus.DONE, rendered_version=1))
+    run.summary.sittings = _bulk(Sitting, sittings)
+    run.summary.certificates = _bulk(Certificate, certificates)
+    run.say(f"{run.summary.sittings:,} sittings, {run.summary.certificates:,} certificates")
+
+
 def synthetic_generate(*, trainees: int, cohorts: int, levels: int = 4, seed: int = 1,
                        stdout=None) -> Summary:
     """Create `trainees` people spread over `cohorts` cohorts on `levels` cascade levels, with
     attendance, pre/post-test sittings and certificates. Call `synthetic_clear` first to
     replace an earlier run."""
-    rng = random.Random(seed)
-    summary = Summary()
-    course = _course()
     regions = list(Region.objects.all())
-    weights = [REGION_WEIGHTS.get(r.iso_code, 1) for r in regions]
-    base = datetime.date(2023, 1, 9)
-    now = timezone.now()
-
-    def say(message: str) -> None:
-        if stdout:
-            stdout.write(message)
-
+    run = _Run(seed=seed, rng=random.Random(seed), course=_course(), regions=regions,
+               weights=[REGION_WEIGHTS.get(r.iso_code, 1) for r in regions],
+               now=timezone.now(), summary=Summary(), stdout=stdout)
     with transaction.atomic():
-        orgs = Organisation.objects.bulk_create([
-            Organisation(name=f"{PREFIX}organisation-{seed}-{i}",
-                         kind=rng.choice(Organisation.Kind.values),
-                         region=rng.choices(regions, weights)[0])
-            for i in range(60)
-        ])
-        masters = User.objects.bulk_create([
-            User(username=f"{PREFIX}{seed}-master-{i}", first_name="Master", last_name=str(i),
-                 password="!", sex=rng.choice("FM"), function=User.Function.PROGRAMME_OFFICER)
-            for i in range(max(2, cohorts // 500))
-        ])
-        people = User.objects.bulk_create([
-            User(username=f"{PREFIX}{seed}-{i}", first_name="Trainee", last_name=str(i),
-                 password="!", sex=rng.choice("FM"),
-                 function=rng.choice(User.Function.values),
-                 organisation=rng.choice(orgs), region=rng.choices(regions, weights)[0])
-            for i in range(trainees)
-        ], batch_size=BATCH)
-        summary.users = len(people) + len(masters)
-        say(f"{summary.users:,} users")
-
-        all_cohorts: list[Cohort] = []
-        previous: list[Cohort] = []
-        for level, count in enumerate(_cohorts_per_level(cohorts, levels), start=1):
-            batch = []
-            for i in range(count):
-                parent = rng.choice(previous) if previous else None
-                start = (parent.start_date if parent else base) + datetime.timedelta(
-                    days=rng.randint(20, 120) if parent else rng.randint(0, 360))
-                batch.append(Cohort(
-                    name=f"Synthetic L{level} #{i + 1}", code=f"{PREFIX}{seed}-l{level}-{i}",
-                    course=course, region=rng.choices(regions, weights)[0],
-                    start_date=start, end_date=start + datetime.timedelta(days=2), hours=16,
-                    status=Cohort.Status.COMPLETED, level=level, parent=parent,
-                    is_training_of_trainers=level < levels,
-                ))
-            previous = Cohort.objects.bulk_create(batch, batch_size=BATCH)
-            all_cohorts.extend(previous)
-        summary.cohorts = len(all_cohorts)
-        say(f"{summary.cohorts:,} cohorts")
-
-        statuses = [Enrollment.Status.COMPLETED] * 8 + [Enrollment.Status.ENROLLED,
-                                                        Enrollment.Status.WITHDRAWN]
-        enrollments = []
-        members: dict[int, list[int]] = {}
-        for index, person in enumerate(people):
-            cohort = all_cohorts[index % len(all_cohorts)] if index < len(all_cohorts) \
-                else rng.choice(all_cohorts)
-            status = rng.choice(statuses)
-            enrollments.append(Enrollment(
-                cohort=cohort, trainee=person, status=status,
-                completed_at=now if status == Enrollment.Status.COMPLETED else None))
-            members.setdefault(cohort.pk, []).append(person.pk)
-        enrollments = Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
-        summary.enrollments = len(enrollments)
-        say(f"{summary.enrollments:,} enrollments")
-
-        links, trainers = [], {}
-        through = Cohort.facilitators.through
-        for cohort in all_cohorts:
-            if cohort.parent_id is None:
-                links.append(through(cohort_id=cohort.pk, user_id=rng.choice(masters).pk))
-            elif members.get(cohort.parent_id):
-                trainer = rng.choice(members[cohort.parent_id])
-                links.append(through(cohort_id=cohort.pk, user_id=trainer))
-                trainers[(trainer, cohort.parent_id)] = Trainer(
-                    user_id=trainer, trained_in_id=cohort.parent_id)
-        through.objects.bulk_create(links, batch_size=BATCH)
-        Trainer.objects.bulk_create(trainers.values(), batch_size=BATCH)
-
-        days = [Attendance.Status.PRESENT] * 9 + [Attendance.Status.ABSENT,
-                                                   Attendance.Status.EXCUSED]
-        attendance = (
-            Attendance(enrollment=e, date=e.cohort.start_date + datetime.timedelta(days=d),
-                       status=rng.choice(days))
-            for e in enrollments if e.status != Enrollment.Status.WITHDRAWN for d in (0, 1)
-        )
-        summary.attendance = _bulk(Attendance, attendance)
-        say(f"{summary.attendance:,} attendance days")
-
-        pre, _ = Quiz.objects.get_or_create(
-            slug=f"{PREFIX}{seed}-pre", defaults={"title_en": "Synthetic pre-test",
-                                                  "course": course, "purpose": "pre_test"})
-        post, _ = Quiz.objects.get_or_create(
-            slug=f"{PREFIX}{seed}-post", defaults={"title_en": "Synthetic post-test",
-                                                   "course": course, "purpose": "post_test"})
-        sittings, certificates = [], []
-        for e in enrollments:
-            if e.status == Enrollment.Status.WITHDRAWN:
-                continue
-            before = min(100, max(0, round(rng.gauss(50, 15))))
-            after = min(100, max(0, before + round(rng.gauss(22, 10))))
-            passed = score_passes(quiz=post, score_percent=after)
-            sittings.append(Sitting(user_id=e.trainee_id, quiz=pre, cohort_id=e.cohort_id,
-                                    score_percent=before,
-                                    passed=score_passes(quiz=pre, score_percent=before),
-                                    completed_at=now))
-            sittings.append(Sitting(user_id=e.trainee_id, quiz=post, cohort_id=e.cohort_id,
-                                    score_percent=after, passed=passed, completed_at=now))
-            if e.status == Enrollment.Status.COMPLETED and passed:
-                certificates.append(Certificate(
-                    enrollment=e, code=f"SYN{seed}-{e.pk}", trainee_name=f"Trainee {e.pk}",
-                    course_title=course.title, issuer_name="Synthetic", language="fr",
-                    render_status=Certificate.RenderStatus.DONE, rendered_version=1))
-        summary.sittings = _bulk(Sitting, sittings)
-        summary.certificates = _bulk(Certificate, certificates)
-        say(f"{summary.sittings:,} sittings, {summary.certificates:,} certificates")
-    return summary
-
+        organisations = _organisations(run)
+        masters, people = _people(run, organisations=organisations, trainees=trainees,
+                                  cohorts=cohorts)
+        all_cohorts = _cascade(run, cohorts=cohorts, levels=levels)
+        enrollments, members = _enrollments(run, people=people, cohorts=all_cohorts)
+        _facilitators(run, cohorts=all_cohorts, masters=masters, members=members)
+        _attendance(run, enrollments=enrollments)
+        _results(run, enrollments=enrollments)
+    return run.summary
 
 def _bulk(model, rows) -> int:
     count, batch = 0, []
