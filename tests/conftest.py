@@ -93,9 +93,10 @@ def _media_and_language(settings, tmp_path):
 
 @pytest.fixture
 def roles_ready(db):
-    from lms.accounts.roles import ensure_roles
+    from lms.accounts.roles import ALL_ROLES
+    from tests.factories import role_groups
 
-    return ensure_roles()
+    return dict(zip(ALL_ROLES, role_groups(*ALL_ROLES), strict=True))
 
 
 @pytest.fixture

@@ -31,6 +31,18 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = Organisation.Kind.NON_GOVERNMENTAL
 
 
+def role_groups(*names: str) -> list[Group]:
+    """The groups of these names. `migrate` creates the roles (accounts 0003_roles); a
+    transactional test's flush removes them, so they are created again only when missing."""
+    groups = {g.name: g for g in Group.objects.filter(name__in=names)}
+    if len(groups) < len(set(names)):
+        from lms.accounts.roles import ensure_roles
+
+        ensure_roles()
+        groups = {g.name: g for g in Group.objects.filter(name__in=names)}
+    return [groups[name] for name in names]
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -49,11 +61,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            from lms.accounts.roles import ensure_roles
-
-            groups = ensure_roles()
-            self.groups.add(*[groups[name] if name in groups else Group.objects.get(name=name)
-                              for name in extracted])
+            self.groups.add(*role_groups(*extracted))
 
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
