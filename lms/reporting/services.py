@@ -6,6 +6,7 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from openpyxl import Workbook
 
@@ -28,11 +29,17 @@ def export_sync_limit() -> int:
 
 
 def _cell(value):
+    """A value as people read it in a spreadsheet: local time to the second, scores and
+    percentages to one decimal (the database hands back "66.6700000000000"), yes/no."""
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) \
-            else value
+        if timezone.is_aware(value):
+            value = timezone.localtime(value).replace(tzinfo=None)
+        return value.replace(microsecond=0)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, Decimal | float):
+        rounded = Decimal(str(value)).quantize(Decimal("0.1"))
+        return rounded.to_integral_value() if rounded == rounded.to_integral_value() else rounded
     return "" if value is None else value
 
 

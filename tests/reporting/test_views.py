@@ -31,8 +31,8 @@ def test_national_dashboard_shows_figures_map_tree_and_gain(client, dataset):
     html = response.content.decode()
     assert re.search(r'data-figure="people">7<', html)
     assert re.search(r'data-figure="certified">2<', html)
-    assert re.search(r'data-figure="attendance">75.0 %<', html)
-    assert "+25.0" in html
+    assert re.search(r'data-figure="attendance">75&nbsp;%<', html)
+    assert "+25&nbsp;points" in html
     assert len(set(re.findall(r"data-region=\"(ML-[^\"]+)\"", html))) == 9
     assert "Session Kayes" in html and "Session Mopti" in html and "ToT Bamako" in html
     assert "Boundaries: OCHA / DNCT Mali (COD-AB) via HDX" in html

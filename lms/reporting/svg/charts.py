@@ -46,5 +46,5 @@ def line_chart(points: list[tuple[str, int]], *, width: int = 560,
         "top": top, "points": " ".join(f"{x},{y}" for x, y in coords),
         "dots": [{"x": x, "y": y, "label": lab, "value": v}
                  for (x, y), (lab, v) in zip(coords, points, strict=True)],
-        "ticks": ticks, "top_y": top_pad,
+        "ticks": ticks, "top_label_y": top_pad + 4, "tick_y": height - 6,
     }
