@@ -6,3 +6,10 @@ class CohortsConfig(AppConfig):
     name = "lms.cohorts"
     label = "cohorts"
     verbose_name = _("Cohorts and cascade")
+
+    def ready(self) -> None:
+        # Imported here: models load only once the app registry is ready.
+        from . import tasks
+        from .importers import jobs
+
+        jobs.queue.run = tasks.roster_import_enqueue

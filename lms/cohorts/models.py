@@ -200,3 +200,47 @@ class Trainer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.trained_in})"
+
+
+class RosterImport(models.Model):
+    """A checked roster waiting for confirmation, then its import (inline, or as a task for a
+    large file): the rows travel here, not in the session, and the progress page reads it."""
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting for confirmation")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="roster_imports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.CHECKED
+    )
+    rows = models.JSONField(default=list)  # [{"number": 2, "values": {...}}, ...]
+    choices = models.JSONField(default=dict)  # the coordinator's answers in the preview
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    enrolled = models.PositiveIntegerField(_("enrolled"), default=0)
+    created_accounts = models.PositiveIntegerField(_("new accounts"), default=0)
+    errors = models.JSONField(default=list)  # why a failed import wrote nothing
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("roster import")
+        verbose_name_plural = _("roster imports")
+
+    def __str__(self) -> str:
+        return f"{self.cohort} {self.file_name} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/sheet/", attendance.attendance_sheet, name="sheet"),
     path("<int:pk>/import/", roster.roster_upload, name="roster_import"),
     path("<int:pk>/import/confirm/", roster.roster_confirm, name="roster_confirm"),
+    path("<int:pk>/import/<int:job_pk>/", roster.roster_progress, name="roster_progress"),
     path("roster-template.<str:fmt>", roster.roster_template, name="roster_template"),
     path("<int:pk>/lineage/", lineage.cohort_lineage, name="cohort_lineage"),
     path("trainers/", lineage.trainer_list, name="trainers"),

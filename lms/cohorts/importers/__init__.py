@@ -1,7 +1,7 @@
 """Roster import from CSV and XLSX: read, check (preview), import all-or-nothing."""
 
 from .blank import roster_template_csv, roster_template_xlsx
-from .reading import COLUMNS, RawRow, RosterFileError, read_roster
+from .reading import COLUMNS, MAX_BYTES, MAX_ROWS, RawRow, RosterFileError, read_roster
 from .roster import (
     RosterPreview,
     RosterRejected,
@@ -12,7 +12,8 @@ from .roster import (
 )
 
 __all__ = [
-    "COLUMNS", "RawRow", "RosterFileError", "RosterPreview", "RosterRejected", "RosterRow",
+    "COLUMNS", "MAX_BYTES", "MAX_ROWS", "RawRow", "RosterFileError", "RosterPreview",
+    "RosterRejected", "RosterRow",
     "normalise_phone", "read_roster", "roster_check", "roster_import", "roster_template_csv",
     "roster_template_xlsx",
 ]

@@ -1,23 +1,24 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..forms import RosterUploadForm
 from ..importers import (
-    RawRow,
+    MAX_BYTES,
     RosterFileError,
     RosterRejected,
+    jobs,
     read_roster,
     roster_check,
-    roster_import,
     roster_template_csv,
     roster_template_xlsx,
 )
+from ..models import RosterImport
 from .access import login_required, managed_cohort
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+PREVIEW_ROWS = 100  # a long correct file shows its first rows only
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -33,7 +34,7 @@ def roster_upload(request: HttpRequest, pk: int) -> HttpResponse:
     preview = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_BYTES:  # before reading a byte of it
             form.add_error("file", _("The file is too large (2 MB at most)."))
         else:
             try:
@@ -43,12 +44,23 @@ def roster_upload(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 preview = roster_check(cohort=cohort, raw_rows=raw_rows)
                 if preview.ok:
-                    request.session[_session_key(cohort)] = [
-                        {"number": row.number, "values": row.values} for row in raw_rows]
+                    job = jobs.roster_job_prepare(cohort=cohort, actor=request.user,
+                                                  file_name=upload.name, raw_rows=raw_rows)
+                    request.session[_session_key(cohort)] = job.pk
                 else:
                     request.session.pop(_session_key(cohort), None)
-    return render(request, "cohorts/roster_import.html",
-                  {"cohort": cohort, "form": form, "preview": preview})
+    return _render_preview(request, cohort, form, preview)
+
+
+def _render_preview(request, cohort, form, preview) -> HttpResponse:
+    shown = None
+    if preview is not None:
+        shown = preview.error_rows if not preview.ok and preview.error_rows else preview.rows
+    return render(request, "cohorts/roster_import.html", {
+        "cohort": cohort, "form": form, "preview": preview,
+        "shown_rows": shown[:PREVIEW_ROWS] if shown else [],
+        "hidden_rows": max(0, len(shown or []) - PREVIEW_ROWS),
+    })
 
 
 @login_required
@@ -56,20 +68,33 @@ def roster_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 3: import the previewed rows, all or nothing (they are checked again)."""
     cohort = managed_cohort(request, pk)
-    stored = request.session.get(_session_key(cohort))
-    if not stored:
+    job = RosterImport.objects.filter(
+        pk=request.session.get(_session_key(cohort)), cohort=cohort, requested_by=request.user,
+        status=RosterImport.Status.CHECKED).first()
+    if job is None:
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("cohorts:roster_import", pk=cohort.pk)
-    raw_rows = [RawRow(number=row["number"], values=row["values"]) for row in stored]
-    try:
-        preview = roster_import(cohort=cohort, raw_rows=raw_rows)
-    except RosterRejected as rejected:
-        return render(request, "cohorts/roster_import.html", {
-            "cohort": cohort, "form": RosterUploadForm(), "preview": rejected.preview})
     request.session.pop(_session_key(cohort), None)
+    if jobs.roster_job_runs_later(job):
+        jobs.roster_job_queue(job=job)
+        return redirect("cohorts:roster_progress", pk=cohort.pk, job_pk=job.pk)
+    try:
+        preview = jobs.roster_job_run(job_id=job.pk)
+    except RosterRejected as rejected:
+        return _render_preview(request, cohort, RosterUploadForm(), rejected.preview)
+    if preview is None:  # finished by an earlier request
+        return redirect("cohorts:roster_progress", pk=cohort.pk, job_pk=job.pk)
     messages.success(request, _("%(count)s trainees enrolled (%(new)s new accounts).")
                      % {"count": len(preview.rows), "new": preview.created})
     return redirect("cohorts:detail", pk=cohort.pk)
+
+
+@login_required
+def roster_progress(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
+    """Where a large import reports how it is going; refreshes itself until it has finished."""
+    cohort = managed_cohort(request, pk)
+    job = get_object_or_404(RosterImport.objects.defer("rows"), cohort=cohort, pk=job_pk)
+    return render(request, "cohorts/roster_progress.html", {"cohort": cohort, "job": job})
 
 
 @login_required

@@ -1,0 +1,117 @@
+"""A checked roster becomes a RosterImport; confirming it imports it at once when it is small,
+or queues a task when it is large, so no request holds a web worker for long.
+
+The import itself is `roster_import`: all or nothing, checked again. `roster_job_run` is safe
+to run twice (a redelivered task, a double click): it locks the job row and does nothing once
+the job has finished, and the job is marked done in the same transaction that enrols, so a
+crash between the two cannot enrol twice.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Cohort, RosterImport
+from .reading import RawRow
+from .roster import RosterPreview, RosterRejected, roster_import
+
+logger = logging.getLogger(__name__)
+
+
+def task_min_rows() -> int:
+    """Rosters with at least this many rows are imported by a Celery task."""
+    return getattr(settings, "ROSTER_TASK_MIN_ROWS", 200)
+
+
+class Queue:
+    """The seam to the task that runs a job later: tasks.py plugs it in at start-up
+    (`CohortsConfig.ready`), so these rules never import the tasks that call them."""
+
+    def run(self, job_id: int) -> None:
+        raise RuntimeError("The cohorts app is not ready: nothing is plugged into `queue`.")
+
+
+queue = Queue()
+
+
+def _raw_rows(job: RosterImport) -> list[RawRow]:
+    return [RawRow(number=row["number"], values=row["values"]) for row in job.rows]
+
+
+def roster_job_prepare(*, cohort: Cohort, actor, file_name: str,
+                       raw_rows: list[RawRow]) -> RosterImport:
+    """Keep checked rows until the person confirms (their earlier unconfirmed ones go)."""
+    with transaction.atomic():
+        RosterImport.objects.filter(cohort=cohort, requested_by=actor,
+                                    status=RosterImport.Status.CHECKED).delete()
+        return RosterImport.objects.create(
+            cohort=cohort, requested_by=actor, file_name=file_name[:255], total=len(raw_rows),
+            rows=[{"number": row.number, "values": row.values} for row in raw_rows],
+        )
+
+
+def roster_job_runs_later(job: RosterImport) -> bool:
+    return job.total >= task_min_rows()
+
+
+def roster_job_queue(*, job: RosterImport, choices: dict | None = None) -> RosterImport:
+    """Hand a confirmed job to a worker once this transaction commits."""
+    with transaction.atomic():
+        updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.CHECKED) \
+            .update(status=RosterImport.Status.QUEUED, choices=choices or {})
+        if updated:
+            transaction.on_commit(lambda: _send(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def _send(job_id: int) -> None:
+    try:
+        queue.run(job_id)
+    except Exception:  # broker down: say so on the progress page rather than wait forever
+        logger.exception("Could not queue roster import %s", job_id)
+        roster_job_fail(job_id=job_id, message=_("The import could not be started. Nothing "
+                                                 "was saved: upload the file again later."))
+
+
+def roster_job_fail(*, job_id: int, message: str) -> None:
+    RosterImport.objects.filter(pk=job_id).exclude(status=RosterImport.Status.DONE).update(
+        status=RosterImport.Status.FAILED, errors=[message], finished_at=timezone.now())
+
+
+def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview | None:
+    """Import a confirmed job, once. Returns the preview when it ran, None when it had
+    already finished; raises RosterRejected (job marked failed) when a row has become wrong."""
+    RosterImport.objects.filter(pk=job_id, status=RosterImport.Status.QUEUED).update(
+        status=RosterImport.Status.RUNNING)
+    try:
+        with transaction.atomic():
+            job = RosterImport.objects.select_for_update().select_related("cohort") \
+                .get(pk=job_id)
+            if job.finished:
+                return None
+            if choices is not None:
+                job.choices = choices
+            preview = roster_import(cohort=job.cohort, raw_rows=_raw_rows(job))
+            job.status = RosterImport.Status.DONE
+            job.enrolled, job.created_accounts = len(preview.rows), preview.created
+            job.errors, job.finished_at = [], timezone.now()
+            job.save()
+    except RosterRejected as rejected:
+        RosterImport.objects.filter(pk=job_id).update(
+            status=RosterImport.Status.FAILED, errors=rejection_messages(rejected.preview),
+            finished_at=timezone.now())
+        raise
+    return preview
+
+
+def rejection_messages(preview: RosterPreview) -> list[str]:
+    messages = list(preview.file_errors)
+    for row in preview.error_rows:
+        messages.extend(_("Row %(row)s: %(error)s") % {"row": row.number, "error": error}
+                        for error in row.errors)
+    return messages
+
