@@ -11,6 +11,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from curriculum.facilitator_material import ensure_facilitator_material
 from curriculum.models import CataloguePage, CoursePage, HomePage, ModulePage
 from curriculum.workflow import ensure_curriculum_workflow
 
@@ -93,7 +94,8 @@ def _course_assets(course: dict, language: str) -> dict:
         assets[key] = media.ensure_image(title=drawing["title"], drawer=figure["drawer"],
                                          drawing=drawing["drawing"])
     for key, document in course.get("documents", {}).items():
-        assets[key] = media.ensure_document(**document[language])
+        collection = ensure_facilitator_material() if document.get("for_facilitators") else None
+        assets[key] = media.ensure_document(**document[language], collection=collection)
     text = course[language]
     assets["cover"] = media.ensure_image(
         title=text["cover_title"], drawer="cover",

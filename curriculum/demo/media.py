@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 INK = "#1b2a3a"
 WHITE = "#ffffff"
@@ -182,12 +183,17 @@ def render_pdf(*, title: str, lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def ensure_document(*, title: str, lines: list[str]):
+def ensure_document(*, title: str, lines: list[str], collection=None):
+    """The demo document of this title, in `collection` (the root collection when None)."""
     document_model = get_document_model()
+    collection = collection or Collection.get_first_root_node()
     existing = document_model.objects.filter(title=title).order_by("pk").first()
     if existing is not None:
+        if existing.collection_id != collection.pk:  # a demo loaded before the collection existed
+            existing.collection = collection
+            existing.save(update_fields=["collection"])
         return existing
     content = ContentFile(render_pdf(title=title, lines=lines), name=f"{slugify(title)}.pdf")
-    document = document_model(title=title, file=content)
+    document = document_model(title=title, file=content, collection=collection)
     document.save()
     return document
