@@ -1,4 +1,6 @@
-"""Wagtail admin form for questions: checks the answer options as a whole."""
+"""Wagtail admin form for questions: checks the answer options as a whole.
+
+The quiz form, which asks the rules in services, is `forms.QuizAdminForm`."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -24,17 +26,4 @@ class QuestionAdminForm(WagtailAdminModelForm):
             self.add_error("true_false_answer", _("Choose whether the statement is true."))
         elif kind in {"tf", "essay"} and options:
             raise ValidationError(_("Only multiple-choice questions have answer options."))
-        return cleaned
-
-
-class QuizAdminForm(WagtailAdminModelForm):
-    def clean(self):
-        cleaned = super().clean()
-        questions = cleaned.get("questions") or []
-        if not cleaned.get("exam_paper") and any(q.kind == "essay" for q in questions):
-            self.add_error("exam_paper", _("A quiz with essay questions must keep exam papers, "
-                                           "so that markers can find them."))
-        module, course = cleaned.get("module"), cleaned.get("course")
-        if module and course and not module.is_descendant_of(course):
-            self.add_error("module", _("Choose a module of the selected course."))
         return cleaned

@@ -1,11 +1,14 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.cohorts.models import Cohort
 
 from .i18n import pick
 from .models import Category, Question, Quiz
-from .services import question_allows_several
+from .services import question_allows_several, questions_leaking
 
 TRUE_FALSE_CHOICES = [("true", _("True")), ("false", _("False"))]
 
@@ -94,3 +97,35 @@ class GiftExportForm(forms.Form):
                                       queryset=Category.objects.all(), required=False)
     language = forms.ChoiceField(label=_("Language"),
                                  choices=[("en", _("English")), ("fr", _("French"))])
+
+
+class QuizAdminForm(WagtailAdminModelForm):
+    """The Wagtail admin's quiz form (see wagtail_hooks.QuizViewSet)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        questions = list(cleaned.get("questions") or [])
+        if not cleaned.get("exam_paper") and any(q.kind == "essay" for q in questions):
+            self.add_error("exam_paper", gettext(
+                "A quiz with essay questions must keep exam papers, so that markers can "
+                "find them."))
+        module, course = cleaned.get("module"), cleaned.get("course")
+        if module and course and not module.is_descendant_of(course):
+            self.add_error("module", gettext("Choose a module of the selected course."))
+        leaking = questions_leaking(
+            purpose=cleaned.get("purpose") or "", show_answers=bool(cleaned.get("show_answers")),
+            questions=questions, quiz_pk=self.instance.pk)
+        if leaking:
+            names = "; ".join(str(q) for q in leaking[:5])
+            if cleaned.get("purpose") == Quiz.Purpose.POST_TEST:
+                message = gettext(
+                    "These questions sit in a quiz that shows its right answers, so trainees "
+                    "could learn them before the post-test: %(questions)s. Remove them here, "
+                    "or stop that quiz from showing answers.")
+            else:
+                message = gettext(
+                    "These questions sit in a post-test: a quiz that shows the right answers "
+                    "would give them away in advance: %(questions)s. Remove them, or untick "
+                    "\"show the right answers\".")
+            self.add_error("questions", message % {"questions": names})
+        return cleaned

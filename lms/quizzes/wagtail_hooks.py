@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .forms import QuizAdminForm
 from .models import Category, Question, Quiz
 from .views.admin import GiftExportView, GiftImportView
 
@@ -37,6 +39,7 @@ class QuizViewSet(SnippetViewSet):
     list_display = ["__str__", "course", "purpose", "draft"]
     list_filter = ["purpose", "draft", "course"]
     search_fields = ["title_en", "title_fr", "slug"]
+    edit_handler = ObjectList(Quiz.panels, base_form_class=QuizAdminForm)
 
 
 class QuizzesGroup(SnippetViewSetGroup):

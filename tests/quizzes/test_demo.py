@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from lms.cohorts.models import Enrollment
-from lms.quizzes import demo
+from lms.quizzes import demo, services
 from lms.quizzes.models import Question, Quiz, Sitting
 from lms.quizzes.selectors import gain_summary
 from tests.factories import UserFactory, enroll, make_cohort
@@ -42,6 +42,15 @@ def test_demo_quizzes_and_attempts(cohorts, completion):
     assert multi
     assert not Question.objects.filter(text_fr="").exists()
     assert not pre.questions.filter(kind="essay").exists()
+    # Nothing in the demo gives a post-test's answers away (issue 10): the pre-test shows
+    # no answers and the practice quiz has questions of its own.
+    practice = Quiz.objects.get(slug="nrm-practice")
+    assert not pre.show_answers and practice.show_answers
+    assert not set(practice.questions.all()) & set(post.questions.all())
+    for quiz in Quiz.objects.all():
+        assert services.questions_leaking(
+            purpose=quiz.purpose, show_answers=quiz.show_answers,
+            questions=list(quiz.questions.all()), quiz_pk=quiz.pk) == []
 
     # 30 past trainees took both tests; 5 ongoing only the pre-test; the future cohort none.
     assert Sitting.objects.filter(quiz=pre).count() == 35

@@ -37,6 +37,7 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
         return tuple(existing[slug] for slug in slugs)
     categories = _categories(content)
     objective = [_question(spec, categories) for spec in content.QUESTIONS]
+    practice_bank = [_question(spec, categories) for spec in content.PRACTICE]
     category, text_en, text_fr, why_en, why_fr = content.ESSAY
     essay = Question.objects.create(
         category=categories[category], kind=Question.Kind.ESSAY, text_en=text_en,
@@ -48,10 +49,12 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
         slug=slugs[0], purpose=Quiz.Purpose.PRE_TEST, single_attempt=True, pass_mark=50,
         title_en=f"Pre-test: {name_en}", title_fr=f"Pré-test : {name_fr}",
         description_en="Answer before the training starts. It measures what you already "
-                       "know; the result does not count towards your certificate.",
+                       "know; the result does not count towards your certificate, and the "
+                       "right answers come with the training.",
         description_fr="À faire avant le début de la formation. Il mesure ce que vous "
-                       "savez déjà ; le résultat ne compte pas pour votre certificat.",
-        time_limit_minutes=20, **common)
+                       "savez déjà ; le résultat ne compte pas pour votre certificat, et les "
+                       "bonnes réponses viennent avec la formation.",
+        time_limit_minutes=20, show_answers=False, **common)
     post = Quiz.objects.create(
         slug=slugs[1], purpose=Quiz.Purpose.POST_TEST, pass_mark=70, random_order=True,
         title_en=f"Post-test: {name_en}", title_fr=f"Post-test : {name_fr}",
@@ -75,7 +78,9 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
         **common)
     pre.questions.set(objective[:10])
     post.questions.set([*objective, essay])
-    practice.questions.set(objective)
+    # The pre-test shares the post-test's questions (to measure the gain) and shows no
+    # answers; the practice quiz shows answers, so it has questions of its own.
+    practice.questions.set(practice_bank)
     for quiz in (pre, post, practice):
         quiz.save()
     return pre, post, practice

@@ -164,3 +164,45 @@ ESSAY = (
     "référencement vers les services de protection de l'enfance dans la confidentialité, "
     "et du suivi.",
 )
+
+# Practice questions: a bank of their own. The practice quiz shows the right answer after each
+# question, so none of these may sit in the post-test (services.questions_leaking).
+PRACTICE = [
+    tf("principles",
+       "A person who refuses to be referred can still receive the services you offer yourself.",
+       "Une personne qui refuse d'être orientée peut quand même recevoir les services que vous "
+       "offrez vous-même.",
+       True,
+       "Refusing a referral is a right; it never takes away the help you can give directly.",
+       "Refuser une orientation est un droit ; cela ne retire jamais l'aide que vous pouvez "
+       "apporter directement."),
+    tf("principles",
+       "You may promise a person that their case will be solved within a week.",
+       "Vous pouvez promettre à une personne que son cas sera réglé en une semaine.",
+       False,
+       "Never promise what you do not control: explain the steps and realistic delays.",
+       "Ne promettez jamais ce que vous ne maîtrisez pas : expliquez les étapes et les délais "
+       "réalistes."),
+    mc("pathways",
+       "Where do you write down a referral you have made?",
+       "Où consignez-vous une orientation que vous avez faite ?",
+       [("On the agreed referral form", "Sur la fiche de référencement convenue", True),
+        ("Nowhere, to protect the person", "Nulle part, pour protéger la personne", False),
+        ("On a public notice board", "Sur un tableau d'affichage public", False)],
+       "The agreed form keeps a trace that the receiving service and the follow-up rely on.",
+       "La fiche convenue garde une trace sur laquelle s'appuient le service qui reçoit et le "
+       "suivi."),
+    tf("pathways",
+       "After a referral, checking that the person was actually received is part of the job.",
+       "Après une orientation, vérifier que la personne a bien été reçue fait partie du travail.",
+       True,
+       "Follow-up closes the loop: a referral that nobody received has helped no one.",
+       "Le suivi boucle la boucle : une orientation que personne n'a reçue n'a aidé personne."),
+    tf("actors",
+       "Only government services may take part in the referral network.",
+       "Seuls les services de l'État peuvent faire partie du réseau de référencement.",
+       False,
+       "NGOs, associations and community actors are partners of the network too.",
+       "Les ONG, les associations et les acteurs communautaires sont aussi partenaires du "
+       "réseau."),
+]

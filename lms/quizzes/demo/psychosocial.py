@@ -146,3 +146,46 @@ ESSAY = (
     "le repérage des signes de danger, le lien avec des personnes de confiance et les "
     "services, une orientation spécialisée si nécessaire, et la supervision de l'aidant.",
 )
+
+# Practice questions: a bank of their own. The practice quiz shows the right answer after each
+# question, so none of these may sit in the post-test (services.questions_leaking).
+PRACTICE = [
+    tf("pfa",
+       "Psychological first aid means asking the person to tell every detail of what happened.",
+       "Les premiers secours psychologiques consistent à faire raconter chaque détail de ce "
+       "qui s'est passé.",
+       False,
+       "Listen without pressing: the person decides what they share.",
+       "Écoutez sans insister : la personne décide de ce qu'elle partage."),
+    tf("pfa",
+       "Meeting basic needs (water, food, a safe place) is part of psychological first aid.",
+       "Répondre aux besoins de base (eau, nourriture, lieu sûr) fait partie des premiers "
+       "secours psychologiques.",
+       True,
+       "Look, listen, link: practical help comes first and calms.",
+       "Observer, écouter, orienter : l'aide pratique vient d'abord et apaise."),
+    mc("referral",
+       "Someone speaks of ending their life. What do you do?",
+       "Quelqu'un parle de mettre fin à ses jours. Que faites-vous ?",
+       [("Stay with them and refer them at once to specialised care",
+         "Rester avec la personne et l'orienter tout de suite vers des soins spécialisés",
+         True),
+        ("Change the subject to avoid upsetting them", "Changer de sujet pour ne pas la "
+         "bouleverser", False),
+        ("Promise to keep it secret", "Promettre de garder le secret", False)],
+       "A risk to life needs immediate specialised help; do not leave the person alone.",
+       "Un risque pour la vie demande une aide spécialisée immédiate ; ne laissez pas la "
+       "personne seule."),
+    tf("selfcare",
+       "Helpers who feel exhausted should talk about it with their team or supervisor.",
+       "Les aidants épuisés devraient en parler à leur équipe ou à leur superviseur.",
+       True,
+       "Caring for yourself keeps you able to care for others.",
+       "Prendre soin de soi permet de continuer à prendre soin des autres."),
+    tf("selfcare",
+       "Community groups have no role in psychosocial support.",
+       "Les groupes communautaires n'ont aucun rôle dans le soutien psychosocial.",
+       False,
+       "Family, community and peer groups are the first layer of support.",
+       "La famille, la communauté et les groupes de pairs sont le premier niveau de soutien."),
+]

@@ -151,3 +151,46 @@ ESSAY = (
     "la famille et la communauté ou un projet communautaire, et des liens avec les services "
     "locaux et le cadre de coordination.",
 )
+
+# Practice questions: a bank of their own. The practice quiz shows the right answer after each
+# question, so none of these may sit in the post-test (services.questions_leaking).
+PRACTICE = [
+    tf("levels",
+       "Reintegration support starts with listening to what the returnee wants.",
+       "L'appui à la réintégration commence par l'écoute de ce que souhaite la personne "
+       "de retour.",
+       True,
+       "A plan the person did not choose rarely lasts: their own project comes first.",
+       "Un plan que la personne n'a pas choisi tient rarement : son propre projet passe "
+       "d'abord."),
+    tf("economic",
+       "A business idea needs no market check if the returnee is motivated.",
+       "Une idée d'activité n'a pas besoin d'étude de marché si la personne est motivée.",
+       False,
+       "Motivation matters, but a quick look at demand and competitors avoids costly failures.",
+       "La motivation compte, mais un coup d'œil à la demande et à la concurrence évite des "
+       "échecs coûteux."),
+    mc("economic",
+       "Which support helps most to keep a small business running in its first year?",
+       "Quel appui aide le plus une petite activité à tenir pendant sa première année ?",
+       [("Regular follow-up and coaching", "Un suivi et un accompagnement réguliers", True),
+        ("A single cash payment with no follow-up", "Un versement unique sans suivi", False),
+        ("A loan from the first lender met", "Un prêt du premier prêteur rencontré", False)],
+       "Coaching and follow-up help adjust the activity before problems grow.",
+       "L'accompagnement et le suivi aident à ajuster l'activité avant que les problèmes ne "
+       "grandissent."),
+    tf("coordination",
+       "Sharing a returnee's plan with partners needs their consent.",
+       "Partager le plan d'une personne de retour avec des partenaires demande son "
+       "consentement.",
+       True,
+       "Consent applies to every sharing of personal information, reintegration included.",
+       "Le consentement s'applique à tout partage d'informations personnelles, réintégration "
+       "comprise."),
+    tf("coordination",
+       "Two organisations helping the same returnee never need to talk to each other.",
+       "Deux organisations qui aident la même personne n'ont jamais besoin de se parler.",
+       False,
+       "Without coordination support is duplicated or contradictory.",
+       "Sans coordination, l'appui est dupliqué ou contradictoire."),
+]

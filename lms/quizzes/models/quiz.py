@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 
-from ..admin_forms import QuizAdminForm
 from ..i18n import BilingualMixin
 from .bank import Question
 
@@ -49,6 +48,17 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
         _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
     )
     single_attempt = models.BooleanField(_("single attempt"), default=False)
+    show_answers = models.BooleanField(
+        _("show the right answers"), default=True,
+        help_text=_("Show trainees the right answers and explanations. A quiz that shows them "
+                    "may not contain a question of a post-test, and a post-test shows its own "
+                    "only once the trainee has no attempt left or the quiz has closed."),
+    )
+    closes_at = models.DateTimeField(
+        _("closes at"), null=True, blank=True,
+        help_text=_("Optional. No attempt starts after this time; a post-test's right answers "
+                    "are shown from then on."),
+    )
     answers_at_end = models.BooleanField(
         _("show correct answers only at the end"), default=True,
         help_text=_("Otherwise the correct answer is shown after each question."),
@@ -71,7 +81,6 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    base_form_class = QuizAdminForm
     panels = [
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("title_fr"), FieldPanel("slug")],
                         heading=_("Title")),
@@ -82,7 +91,8 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("random_order"), FieldPanel("max_questions")]),
             FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]),
-            FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("answers_at_end"),
+            FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("closes_at")]),
+            FieldRowPanel([FieldPanel("show_answers"), FieldPanel("answers_at_end"),
                            FieldPanel("exam_paper")]),
             FieldPanel("draft"),
         ], heading=_("Settings")),
@@ -99,6 +109,9 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title_en
+
+    def is_closed(self, now) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
 
     def get_preview_template(self, request, mode_name):
         return "quizzes/quiz_preview.html"

@@ -113,9 +113,10 @@ def sitting_feedback(request: HttpRequest, pk: int, question_id: int) -> HttpRes
     given = get_object_or_404(sitting.answers.select_related("question"),
                               question_id=question_id)
     question = Question.objects.prefetch_related("answers").get(pk=given.question_id)
+    hidden = services.answers_hidden_ids(sitting=sitting, question_ids=[question.pk])
     return render(request, "quizzes/feedback.html", {
         "sitting": sitting, "quiz": sitting.quiz, "question": question, "answer": given,
-        "chosen": set(given.choice_ids),
+        "chosen": set(given.choice_ids), "hidden": question.pk in hidden,
     })
 
 
@@ -124,10 +125,14 @@ def sitting_result(request: HttpRequest, pk: int) -> HttpResponse:
     sitting = services.sitting_close_if_expired(sitting=_own_sitting(request, pk))
     if not sitting.is_complete:
         return redirect("quizzes:question", pk=sitting.pk)
+    review = selectors.sitting_review(sitting=sitting)
+    hidden = services.answers_hidden_ids(sitting=sitting)
+    for item in review:
+        item["hidden"] = item["question"].pk in hidden
     return render(request, "quizzes/result.html", {
         "sitting": sitting, "quiz": sitting.quiz,
-        "status": selectors.sitting_status(sitting),
-        "review": selectors.sitting_review(sitting=sitting),
+        "status": selectors.sitting_status(sitting), "review": review,
+        "any_hidden": bool(hidden),
     })
 
 
