@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from lms.core.client_address import client_address
+
 from .forms import VerifyForm
 from .models import Certificate
-from .ratelimit import client_address, rate_limit_exceeded
+from .ratelimit import rate_limit_exceeded
 from .selectors import certificate_verify
 
 

@@ -1,15 +1,9 @@
-"""A fixed-window request counter in the cache (Redis in production), per client address."""
+"""A fixed-window request counter in the cache (Redis in production), per key (the
+verification page keys it on the client's address, lms.core.client_address)."""
 
 import time
 
 from django.core.cache import cache
-from django.http import HttpRequest
-
-
-def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: behind a reverse proxy, have it set the real address (e.g. nginx
-    # real_ip) rather than trusting a client-supplied X-Forwarded-For here.
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def rate_limit_exceeded(*, scope: str, key: str, limit: int, window: int) -> bool:

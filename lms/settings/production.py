@@ -21,11 +21,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 
-# Behind nginx/Caddy every request comes from the proxy: django-axes must read the client's
-# address from X-Forwarded-For, or one attacker would lock everyone out (and vice versa).
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-
 # HSTS preloading is a commitment the domain owner makes (hstspreload.org), not a code default:
 # the warning stays silent until SECURE_HSTS_PRELOAD=true is set deliberately.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
