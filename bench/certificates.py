@@ -9,7 +9,6 @@ database 4 and a temporary MEDIA_ROOT; needs both services running.
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +22,8 @@ os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="cascade-bench-media
 os.environ.update({"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "DEBUG": "0",
                    "CELERY_BROKER_URL": BROKER, "CELERY_TASK_ALWAYS_EAGER": "1",
                    "LOG_LEVEL": "WARNING"})
+
+from tests import processes  # noqa: E402  (after the path and environment are set)
 
 
 def ensure_database() -> None:
@@ -118,11 +119,11 @@ def main() -> None:
           f"{batch.done / seconds:.1f} certificates/s")
 
     env = {**os.environ, "CELERY_TASK_ALWAYS_EAGER": "0"}
-    worker = subprocess.Popen(
+    worker = processes.start(
         [sys.executable, "-m", "celery", "-A", "lms", "worker", "--loglevel", "WARNING",
          "--concurrency", str(args.concurrency), "--without-gossip", "--without-mingle",
          "--hostname", f"certificates-bench-{os.getpid()}@%h"],
-        cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, log=Path(os.environ["MEDIA_ROOT"]).parent / "worker.log", name="worker")
     try:
         app.conf.task_always_eager = False
         app.conf.broker_url = BROKER
@@ -136,8 +137,7 @@ def main() -> None:
               f"{seconds:.2f}s = {batch.done / seconds:.1f} certificates/s "
               f"({batch.failed} failed)")
     finally:
-        worker.terminate()
-        worker.wait(30)
+        worker.stop(timeout=30)
     rendered = Certificate.objects.filter(enrollment__cohort=cohort, render_status="done")
     print(f"{rendered.count()} certificates rendered, PDFs under {os.environ['MEDIA_ROOT']}")
 

@@ -8,16 +8,15 @@ Django themselves, so `.venv/bin/uv run python bench/latency.py` is enough.
 import http.client
 import os
 import secrets
-import signal
-import socket
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests import processes
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = Path(os.environ.get("CASCADE_BENCH_DIR", "/tmp/cascade-bench"))
@@ -79,41 +78,14 @@ def open_demo_database(database_url: str | None, *, fresh: bool = False) -> dict
     return env
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
     port = free_port()
-    log = open(Path(env["MEDIA_ROOT"]).parent / "gunicorn.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "lms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-         "--worker-class", "gthread" if threads > 1 else "sync", "--backlog", "2048",
-         "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("gunicorn did not start; see gunicorn.log") from None
-                time.sleep(0.3)
+    log = Path(env["MEDIA_ROOT"]).parent / "gunicorn.log"
+    with processes.running(processes.gunicorn(port, workers=workers, threads=threads),
+                           env=env, log=log, name="gunicorn", seconds=180,
+                           ready=lambda: processes.answers(f"http://127.0.0.1:{port}/healthz")):
         yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
 
 
 def session_cookie_for(user) -> str:

@@ -9,18 +9,15 @@ does not matter. Screenshots of every step go to test-artifacts/screenshots/<tes
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.conftest import chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,12 +43,6 @@ def _on_failure_screenshot(request, page, label: str) -> None:
         folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"99-failure-{label}.png"), full_page=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -88,20 +79,6 @@ def _server_env(workdir: Path) -> dict[str, str]:
     return env
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the dev server exited:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"the dev server did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory) -> Iterator[LiveSite]:
     workdir = tmp_path_factory.mktemp("journeys")
@@ -120,23 +97,15 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
             shutil.copytree(Path(prepared) / "media", site.media)
     site.manage("migrate", "--noinput", "-v", "0", timeout=600)
     site.manage("load_demo", timeout=900)
-    port = _free_port()
+    port = processes.free_port()
     site.url = f"http://127.0.0.1:{port}"
     env["WAGTAILADMIN_BASE_URL"] = env["SITE_URL"] = site.url
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
     try:
-        _wait_until_up(site.url, process, log)
-        yield site
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        with processes.running(processes.runserver(port), env=env, log=log, name="dev server",
+                               ready=lambda: processes.answers(f"{site.url}/healthz")):
+            yield site
+    except processes.NotReady as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

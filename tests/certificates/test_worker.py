@@ -2,8 +2,6 @@
 PostgreSQL, renders a certificate queued by the ordinary service code."""
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,17 +14,10 @@ from django.db import connection
 from lms.celery import app as celery_app
 from lms.certificates import services
 from lms.certificates.models import Certificate
+from tests import processes
 from tests.certificates.factories import completed_enrollment
 
 BROKER = "redis://127.0.0.1:6379/4"  # the certificates' own Redis database
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return (f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}")
 
 
 @pytest.fixture
@@ -48,24 +39,12 @@ def broker_queue():
 @pytest.fixture
 def worker(tmp_path, transactional_db):  # committed rows: the worker has its own connection
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-           "DATABASE_URL": database_url(), "CELERY_BROKER_URL": BROKER,
-           "CELERY_TASK_ALWAYS_EAGER": "0", "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-           "AXES_ENABLED": "0"}
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool", "solo",
-         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "--hostname", f"certificates-test-{os.getpid()}@%h"],
-        cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log.close()
+           "DATABASE_URL": processes.database_url(connection.settings_dict),
+           "CELERY_BROKER_URL": BROKER, "CELERY_TASK_ALWAYS_EAGER": "0",
+           "MEDIA_ROOT": str(settings.MEDIA_ROOT), "AXES_ENABLED": "0"}
+    with processes.running(processes.celery_worker("certificates-test"), env=env,
+                           log=tmp_path / "worker.log", name="celery worker") as process:
+        yield process
 
 
 @pytest.mark.redis
@@ -81,7 +60,7 @@ def test_real_worker_renders_the_pdf(site_tree, broker_queue, worker, tmp_path, 
         certificate.refresh_from_db()
         if certificate.render_status != Certificate.RenderStatus.PENDING:
             break
-        assert worker.poll() is None, (tmp_path / "worker.log").read_text()[-3000:]
+        assert worker.alive(), worker.output()
         time.sleep(0.5)
     log = (tmp_path / "worker.log").read_text()
     assert certificate.render_status == Certificate.RenderStatus.DONE, log[-3000:]

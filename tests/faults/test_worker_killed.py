@@ -9,8 +9,6 @@ mid-render. A short visibility timeout stands in for the hour production waits.
 
 import datetime
 import os
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,10 +21,10 @@ from django.db import connection
 from lms.celery import app as celery_app
 from lms.certificates import rendering, services
 from lms.certificates.models import Certificate, CertificateEvent
+from tests import processes
 from tests.factories import UserFactory, enroll, make_cohort
 
 BROKER = "redis://127.0.0.1:6379/6"  # the proof helper's own Redis database
-ROOT = Path(__file__).resolve().parents[2]
 VISIBILITY_SECONDS = 4
 # Start a worker whose PDF rendering first sleeps SLOW_RENDER seconds.
 WORKER = f"""
@@ -48,42 +46,13 @@ app.worker_main(["worker", "--pool", "solo", "--loglevel", "INFO", "--without-go
 """
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return (f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}")
-
-
-def _start_worker(tmp_path: Path, name: str, slow: float) -> tuple[subprocess.Popen, Path]:
+def _start_worker(tmp_path: Path, name: str, slow: float) -> processes.Process:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-           "DATABASE_URL": _database_url(), "CELERY_BROKER_URL": BROKER,
-           "CELERY_TASK_ALWAYS_EAGER": "0", "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-           "AXES_ENABLED": "0", "SLOW_RENDER": str(slow)}
-    log = tmp_path / f"{name}.log"
-    process = subprocess.Popen([sys.executable, "-c", WORKER], cwd=ROOT, env=env,
-                               stdout=log.open("w"), stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    return process, log
-
-
-def _wait_for(condition, seconds: float, why: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.3)
-    pytest.fail(f"timed out: {why}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+           "DATABASE_URL": processes.database_url(connection.settings_dict),
+           "CELERY_BROKER_URL": BROKER, "CELERY_TASK_ALWAYS_EAGER": "0",
+           "MEDIA_ROOT": str(settings.MEDIA_ROOT), "AXES_ENABLED": "0", "SLOW_RENDER": str(slow)}
+    return processes.start([sys.executable, "-c", WORKER], env=env,
+                           log=tmp_path / f"{name}.log", name=f"{name} worker")
 
 
 @pytest.fixture
@@ -111,15 +80,14 @@ def test_worker_killed_mid_render_then_rendered_once(site_tree, redis_broker, tm
     enrollment.status = enrollment.Status.COMPLETED
     enrollment.save(update_fields=["status"])
 
-    first, first_log = _start_worker(tmp_path, "first", slow=120)
+    first = _start_worker(tmp_path, "first", slow=120)
     try:
         certificate = services.certificate_issue_for_completion(enrollment=enrollment)
-        _wait_for(lambda: "RENDER STARTED" in first_log.read_text(), 90,
-                  "the first worker never started rendering")
-        os.killpg(first.pid, signal.SIGKILL)  # mid-render: no ack, no cleanup
-        first.wait(timeout=10)
+        processes.wait_until(lambda: "RENDER STARTED" in first.output(), seconds=90,
+                             why="the first worker to start rendering", process=first)
+        first.kill()  # mid-render: no ack, no cleanup
     finally:
-        _stop(first)
+        first.stop()
     certificate.refresh_from_db()
     assert certificate.render_status == Certificate.RenderStatus.PENDING
     assert not certificate.pdf
@@ -127,16 +95,17 @@ def test_worker_killed_mid_render_then_rendered_once(site_tree, redis_broker, tm
     time.sleep(VISIBILITY_SECONDS + 1)  # the lost message is now due for redelivery
     # The sweep queues the same certificate once more, as beat would.
     assert rendering.certificates_render_pending(older_than=datetime.timedelta(0)) == 1
-    second, second_log = _start_worker(tmp_path, "second", slow=0)
+    second = _start_worker(tmp_path, "second", slow=0)
     try:
         def done() -> bool:
             certificate.refresh_from_db()
             return certificate.render_status == Certificate.RenderStatus.DONE
-        _wait_for(done, 120, "the certificate was never rendered after the kill")
-        _wait_for(lambda: second_log.read_text().count("succeeded") >= 2, 60,
-                  "the redelivered message and the sweep's were not both consumed")
+        processes.wait_until(done, seconds=120, process=second,
+                             why="the certificate to be rendered after the kill")
+        processes.wait_until(lambda: second.output(10**6).count("succeeded") >= 2, seconds=60,
+                             why="both the redelivered message and the sweep's to be consumed")
     finally:
-        _stop(second)
+        second.stop()
 
     assert (Path(settings.MEDIA_ROOT) / certificate.pdf.name).stat().st_size > 1000
     assert Certificate.objects.filter(enrollment=enrollment).count() == 1
