@@ -8,10 +8,7 @@ e-mail is claimed (`notified_at`) before it is sent.
 
 import datetime
 import logging
-import os
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -21,6 +18,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+
+from lms.core.files import file_delete_on_commit, file_save_new
 
 from . import pdf
 from .models import Certificate, CertificateBatch, CertificateEvent, CertificateSettings
@@ -82,23 +81,6 @@ def certificate_content(*, certificate: Certificate, logo_png: bytes | None = No
     )
 
 
-def pdf_write_atomically(*, name: str, data: bytes) -> None:
-    """Write to a temporary file next to the target, then rename: a reader never sees half a
-    PDF, even if the worker dies mid-write."""
-    target = Path(default_storage.path(name))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _record_failure(certificate: Certificate, exc: Exception, *, final: bool) -> None:
     error = f"{type(exc).__name__}: {exc}"[:ERROR_MAX_LENGTH]
     with transaction.atomic():
@@ -134,19 +116,28 @@ def certificate_render(*, certificate_id: int, final_attempt: bool = True,
     if certificate.rendered_version >= version and certificate.pdf and default_storage.exists(
             certificate.pdf.name):
         return False
-    name = f"certificates/{certificate.code}.pdf"
     try:
         data = pdf.certificate_pdf(
             content=certificate_content(certificate=certificate, logo_png=logo_png))
-        pdf_write_atomically(name=name, data=data)
+        # A new name every time (the storage picks a free one): the row is switched to it
+        # only once the file is complete, so a download never gets half a PDF.
+        name = file_save_new(name=f"certificates/{certificate.code}.pdf", data=data)
     except Exception as exc:
         _record_failure(certificate, exc, final=final_attempt)
         raise
     with transaction.atomic():
-        moved = Certificate.objects.filter(
-            Q(rendered_version__lt=version) | Q(pdf=""), pk=certificate.pk,
-        ).update(rendered_version=version, render_status=Certificate.RenderStatus.DONE,
-                 rendered_at=timezone.now(), pdf=name, last_error="")
+        previous, rendered = (Certificate.objects.select_for_update().filter(pk=certificate.pk)
+                              .values_list("pdf", "rendered_version").get())
+        moved = rendered < version or not previous  # this version's first PDF
+        lost = not moved and not default_storage.exists(previous)  # its file had gone
+        if moved or lost:
+            Certificate.objects.filter(pk=certificate.pk).update(
+                rendered_version=version, render_status=Certificate.RenderStatus.DONE,
+                rendered_at=timezone.now(), pdf=name, last_error="")
+            if previous != name:
+                file_delete_on_commit(name=previous)
+        else:  # a concurrent run of the same version won: ours is the spare copy
+            file_delete_on_commit(name=name)
         if moved:
             CertificateEvent.objects.create(certificate=certificate,
                                             action=CertificateEvent.Action.RENDERED)

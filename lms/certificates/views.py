@@ -5,12 +5,13 @@ anything out of scope answers 404 so it reveals nothing."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.cohorts.models import Enrollment
+from lms.core.files import private_file_response
 
 from . import selectors, services
 from .forms import ReasonForm, ReissueForm
@@ -161,10 +162,10 @@ def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def certificate_download(request: HttpRequest, pk: int) -> FileResponse:
+def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_for_download(user=request.user, certificate_id=pk)
-    if certificate is None or not default_storage.exists(certificate.pdf.name):
+    if certificate is None or not certificate.pdf or not default_storage.exists(
+            certificate.pdf.name):
         raise Http404
-    return FileResponse(default_storage.open(certificate.pdf.name, "rb"), as_attachment=True,
-                        filename=f"certificate-{certificate.code}.pdf",
-                        content_type="application/pdf")
+    return private_file_response(name=certificate.pdf.name, content_type="application/pdf",
+                                 filename=f"certificate-{certificate.code}.pdf")

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.core.files import file_delete_on_commit
+
 from .filters import Filters
 from .models import ApiToken, Export
 from .tables import TABLES, Table
@@ -142,10 +144,13 @@ def export_build(*, export: Export) -> Export:
             if count and count % EXPORT_BATCH == 0:
                 progress(count)
         payload = io.BytesIO(buffer.getvalue().encode("utf-8"))
-    if export.file:
-        export.file.delete(save=False)
+    previous = export.file.name
+    # Saved once, complete, through the storage API (local disk or S3); the row points to it
+    # only afterwards, and a file it replaces goes once that is committed.
     export.file.save(export_filename(table=table, fmt=export.format), File(payload),
                      save=False)
+    if previous and previous != export.file.name:
+        file_delete_on_commit(name=previous, storage=export.file.storage)
     export.status, export.progress, export.row_count = Export.Status.DONE, 100, max(count, 0)
     export.finished_at, export.error = timezone.now(), ""
     export.save(update_fields=["file", "status", "progress", "row_count", "finished_at",

@@ -3,11 +3,12 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from lms.accounts import roles
+from lms.core.files import private_file_response
 
 from . import drilldown, selectors, services
 from .filters import filter_form
@@ -146,5 +147,7 @@ def export_download(request, uuid):
                             status=Export.Status.DONE)
     if not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True,
-                        filename=job.file.name.rsplit("/", 1)[-1])
+    filename = job.file.name.rsplit("/", 1)[-1]
+    return private_file_response(
+        name=job.file.name, filename=filename,
+        content_type=XLSX if job.format == Export.Format.XLSX else "text/csv; charset=utf-8")

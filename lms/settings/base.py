@@ -10,6 +10,8 @@ import environ
 
 from django.utils.translation import gettext_lazy as _
 
+from .storage import storages_for
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -150,10 +152,21 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Files: local disk by default, an S3-compatible store when STORAGE_URL or AWS_* is set
+# (lms/settings/storage.py). Private files are handed out only by views that check who is
+# asking: streamed through Django, or (PRIVATE_FILES_DELIVERY=redirect, on S3) a redirect to
+# a signed URL valid PRIVATE_FILES_URL_SECONDS. Image renditions go to the public storage.
+STORAGES = storages_for(env, staticfiles={
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"})
+PRIVATE_FILES_DELIVERY = env.str("PRIVATE_FILES_DELIVERY", default="stream")
+PRIVATE_FILES_URL_SECONDS = env.int("PRIVATE_FILES_URL_SECONDS", default=60)
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
+# Documents (facilitator guides...) go through Wagtail's serve view, which checks collection
+# privacy first, then streams them or redirects to a short-lived signed URL, as above.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if PRIVATE_FILES_DELIVERY == "redirect" else "serve_view"
+# Several web or worker processes (production, or CASCADE_MULTI_PROCESS=1): the start-up check
+# (lms/core/checks.py) then warns about a local-memory cache or a local disk for files.
+CASCADE_MULTI_PROCESS = env.bool("CASCADE_MULTI_PROCESS", default=False)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Reporting: exports with more rows than this are built by a Celery task, not streamed.

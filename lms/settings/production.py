@@ -19,6 +19,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CASCADE_MULTI_PROCESS = env.bool("CASCADE_MULTI_PROCESS", default=True)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 
 # HSTS preloading is a commitment the domain owner makes (hstspreload.org), not a code default:

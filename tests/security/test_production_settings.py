@@ -25,6 +25,9 @@ def _production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "CSRF_TRUSTED_ORIGINS": "https://cascade.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        # One process on this disk: the multi-process warnings (cascade.W001/W002) are
+        # tested in tests/storage/test_settings.py.
+        "CASCADE_MULTI_PROCESS": "0",
     })
     env.update(extra)
     return env
