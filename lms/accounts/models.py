@@ -28,6 +28,10 @@ class User(AbstractUser):
 
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
     function = models.CharField(_("function"), max_length=30, choices=Function.choices, blank=True)
+    function_other = models.CharField(
+        _("function as written"), max_length=100, blank=True,
+        help_text=_("When the function is “Other”: the person's own words (from a roster)."),
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisation"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="members",

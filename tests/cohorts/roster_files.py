@@ -33,3 +33,38 @@ def huge_xlsx(header: list[str], extra_rows: int) -> bytes:
                               .encode(), data)
             archive.writestr(info.filename, data)
     return out.getvalue()
+
+
+def with_cached_formula_errors(data: bytes) -> bytes:
+    """Give every formula cell the cached #REF! Excel stores once its reference is broken."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                content = re.sub(rb'<c r="(\w+)"><f>([^<]*)</f><v ?/></c>',
+                                 rb'<c r="\1" t="e"><f>\2</f><v>#REF!</v></c>', content)
+            archive.writestr(info.filename, content)
+    return out.getvalue()
+
+
+FRENCH_HEADER = ["Prénom", "Nom", "Sexe", "Fonction", "Organisation", "Région", "Téléphone",
+                 "E-mail"]
+
+
+def french_excel_roster(rows: list[list]) -> bytes:
+    """What partners send: a title over merged cells, a blank line, the template's French
+    header, then the people."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    sheet.append(["Liste des participants — Atelier de Kayes, mars 2026"])
+    sheet.merge_cells("A1:H1")
+    sheet.append([])
+    sheet.append(FRENCH_HEADER)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

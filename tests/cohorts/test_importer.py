@@ -97,8 +97,8 @@ def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort):
         "Aminata,Traoré,F,,,Kayes,76 12 34 56,",       # 6 duplicate of row 2 (same phone)
         "Issa,Cissé,M,,,Kayes,70000000,",              # 7 already enrolled
         "Kadia,Sow,X,,,Kayes,,",                        # 8 bad sex
-        "Lassana,Ballo,M,astronaut,,Kayes,,",           # 9 bad function
-        "Modibo,Bah,M,,Unknown NGO,Kayes,,",            # 10 bad organisation
+        "Lassana,Ballo,M,astronaut,,Kayes,,",           # 9 function kept as "other"
+        "Modibo,Bah,M,,Unknown NGO,Kayes,,",            # 10 new organisation, proposed
         "Nana,Koné,F,,,Kayes,,not-an-email",            # 11 bad email
         "Someone,Else,F,,,Kayes,71111111,",             # 12 phone of another person
     ])
@@ -107,15 +107,14 @@ def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort):
     with pytest.raises(RosterRejected) as rejected:
         roster_import(cohort=cohort, raw_rows=rows)
     errors = _errors(rejected.value.preview)
-    assert sorted(errors) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert sorted(errors) == [3, 4, 5, 6, 7, 8, 11, 12]
     assert "Unknown region" in errors[3][0]
     assert "phone" in errors[4][0]
     assert "required" in errors[5][0]
     assert "row 2" in errors[6][0]
     assert "Already enrolled" in errors[7][0]
     assert "F or M" in errors[8][0]
-    assert "function" in errors[9][0]
-    assert "organisation" in errors[10][0]
+    assert [new.name for new in rejected.value.preview.new_organisations] == ["Unknown NGO"]
     assert "e-mail" in errors[11][0]
     assert "another person" in errors[12][0]
     assert User.objects.count() == users_before
@@ -184,12 +183,13 @@ def test_csv_in_windows_encoding_with_semicolons(cohort):
 
 
 def test_templates_have_the_columns_and_a_help_sheet(cohort):
-    assert roster_template_csv().decode("utf-8-sig").strip() == HEADER
+    labels = "First name,Last name,Sex,Function,Organisation,Region,Phone,E-mail"
+    assert roster_template_csv().decode("utf-8-sig").strip() == labels
     workbook = load_workbook(io.BytesIO(roster_template_xlsx()))
     first = workbook.worksheets[0]
-    assert [c.value for c in first[1]] == HEADER.split(",")
+    assert [c.value for c in first[1]] == labels.split(",")
     help_values = [row[0] for row in workbook.worksheets[1].iter_rows(values_only=True)]
-    assert "region" in help_values and "function" in help_values
+    assert "Region" in help_values and "Function" in help_values
     # the template itself reads back as "no trainees", not as an error about columns
     with pytest.raises(RosterFileError, match="no trainees"):
         read_roster(name="t.xlsx", data=roster_template_xlsx())

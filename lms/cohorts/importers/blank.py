@@ -1,5 +1,6 @@
 """The roster template offered for download, as CSV and as XLSX (with a sheet of allowed
-values so people filling it offline can check their spelling)."""
+values so people filling it offline can check their spelling), in the reader's language:
+column names and allowed values as the reader writes them; reading accepts both languages."""
 
 import csv
 import io
@@ -13,16 +14,24 @@ from django.utils.translation import gettext as _
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
-from .reading import COLUMNS
+from .reading import COLUMNS, column_label
 
 User = get_user_model()
-EXAMPLE = ["Aminata", "Traoré", "F", "social_worker", "", "Kayes", "+223 76 12 34 56", ""]
+
+
+def _headers() -> list[str]:
+    return [column_label(name) for name in COLUMNS]
+
+
+def _example() -> list[str]:
+    return ["Aminata", "Traoré", "F", str(User.Function.SOCIAL_WORKER.label), "", "Kayes",
+            "+223 76 12 34 56", ""]
 
 
 def roster_template_csv() -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    writer.writerow(_headers())
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
 
@@ -30,7 +39,7 @@ def roster_template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Roster")
-    sheet.append(COLUMNS)
+    sheet.append(_headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFGH", (18, 18, 6, 20, 30, 14, 18, 28), strict=True):
@@ -40,17 +49,21 @@ def roster_template_xlsx() -> bytes:
         sheet[f"G{row}"].number_format = "@"
     help_sheet = workbook.create_sheet(_("Allowed values"))
     help_sheet.append([_("Column"), _("Allowed values")])
-    help_sheet.append(["sex", "F, M"])
-    help_sheet.append(["function", ", ".join(code for code, _label in User.Function.choices)])
-    help_sheet.append(["region", ", ".join(Region.objects.values_list("name", flat=True))])
-    help_sheet.append(["phone", _("+223 and 8 digits, e.g. +223 76 12 34 56")])
-    help_sheet.append(["email", _("optional")])
+    help_sheet.append([column_label("sex"), _("F (woman) or M (man)")])
+    help_sheet.append([column_label("function"), "; ".join(
+        str(label) for _code, label in User.Function.choices)])
+    help_sheet.append(["", _("Another function: write it, it is kept as “Other”.")])
+    help_sheet.append([column_label("region"), ", ".join(
+        Region.objects.values_list("name", flat=True))])
+    help_sheet.append([column_label("phone"), _("+223 and 8 digits, e.g. +223 76 12 34 56")])
+    help_sheet.append([column_label("email"), _("optional")])
     help_sheet.append([])
-    help_sheet.append(["organisation", _("one of:")])
-    for name in Organisation.objects.values_list("name", flat=True):
-        help_sheet.append(["", name])
+    help_sheet.append([column_label("organisation"), _(
+        "one of these, or its acronym; a new one is proposed for creation when you import:")])
+    for organisation in Organisation.objects.all():
+        help_sheet.append(["", str(organisation)])
     help_sheet.append([])
-    help_sheet.append([_("Example row"), *EXAMPLE])
+    help_sheet.append([_("Example row"), *_example()])
     help_sheet.column_dimensions["A"].width = 16
     help_sheet.column_dimensions["B"].width = 80
     buffer = io.BytesIO()

@@ -95,7 +95,8 @@ def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview
                 return None
             if choices is not None:
                 job.choices = choices
-            preview = roster_import(cohort=job.cohort, raw_rows=_raw_rows(job))
+            preview = roster_import(cohort=job.cohort, raw_rows=_raw_rows(job),
+                                    organisations=job.choices.get("organisations"))
             job.status = RosterImport.Status.DONE
             job.enrolled, job.created_accounts = len(preview.rows), preview.created
             job.errors, job.finished_at = [], timezone.now()

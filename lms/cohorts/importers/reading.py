@@ -143,9 +143,10 @@ def _decode_text(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")  # Excel's "Unicode text"
     sample = data[:200]
-    if sample and sample.count(0) > len(sample) // 4:  # UTF-16 without its mark
-        even_zeros = sample[0::2].count(0)
-        return data.decode("utf-16-be" if even_zeros > sample[1::2].count(0) else "utf-16-le")
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even_zeros, odd_zeros) == 0 and max(even_zeros, odd_zeros) > len(sample) // 5:
+        # UTF-16 without its mark: every other byte of Latin text is zero
+        return data.decode("utf-16-be" if even_zeros else "utf-16-le")
     if b"\x00" in sample:
         raise RosterFileError(_("This file is neither a spreadsheet nor text. Save it from "
                                 "Excel as .xlsx or as CSV and upload it again."))
@@ -165,7 +166,11 @@ def _read_text(data: bytes) -> Iterator[list[str]]:
                                 "as CSV UTF-8 or .xlsx.")) from exc
     head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     delimiter = max(("\t", ";", ","), key=head.count)
-    return csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    except csv.Error as exc:
+        raise RosterFileError(_("This file is neither a spreadsheet nor text. Save it from "
+                                "Excel as .xlsx or as CSV and upload it again.")) from exc
 
 
 def _read_xlsx(data: bytes) -> Iterator[tuple]:

@@ -5,6 +5,10 @@ first name + last name + organisation (accents and case ignored). A matched pers
 as they are (their profile is not overwritten); a new person gets an account whose username is
 their phone number (digits) or, without one, their name, and no usable password until a
 coordinator sets one: no e-mail address is required.
+
+Partners' own words are accepted: an organisation that matches none (see organisations.py) is
+created in the cohort's region when the import is confirmed (or mapped to an existing one the
+person picked in the preview), and a function outside the list is "other", its text kept.
 """
 
 import re
@@ -20,16 +24,22 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.accounts import roles
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
 from ..models import Cohort, Enrollment
-from .reading import RawRow, fold
+from .organisations import OrganisationMatcher, organisation_key
+from .reading import COLUMNS, RawRow, column_label, fold
 
 User = get_user_model()
-PHONE_RE = re.compile(r"^(?:\+223|00223)?(\d{8})$")
+# "22376123456" is what Excel leaves of "+22376123456" typed into a number cell.
+PHONE_RE = re.compile(r"^(?:\+223|00223|223)?(\d{8})$")
+# What a formula cell holds when its formula is broken: never a name or a phone.
+EXCEL_ERRORS = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!",
+                "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!"}
 
 SEX_VALUES = {"f": "F", "female": "F", "femme": "F", "feminin": "F", "m": "M", "male": "M",
               "h": "M", "homme": "M", "masculin": "M"}
@@ -67,10 +77,23 @@ class RosterRow:
 
 
 @dataclass
+class NewOrganisation:
+    """An organisation named in the file that matches none: created on confirmation, or
+    mapped to an existing one the person picks among the suggestions."""
+
+    key: str
+    name: str
+    rows: list[int] = field(default_factory=list)
+    suggestions: list = field(default_factory=list)
+
+
+@dataclass
 class RosterPreview:
     rows: list[RosterRow]
     file_errors: list[str] = field(default_factory=list)
     created: int = 0  # accounts created by the import (set once written)
+    new_organisations: list[NewOrganisation] = field(default_factory=list)
+    organisations_created: int = 0
 
     @property
     def ok(self) -> bool:
@@ -105,20 +128,22 @@ def _choice_lookup(choices) -> dict[str, str]:
 
 
 def _lookups() -> dict:
-    regions, organisations = {}, {}
+    regions = {}
     for region in Region.objects.all():
         for key in (region.name, region.slug, region.iso_code):
             regions[fold(key)] = region
-    for organisation in Organisation.objects.all():
-        organisations[fold(organisation.name)] = organisation
-        if organisation.acronym:
-            organisations.setdefault(fold(organisation.acronym), organisation)
-    return {"regions": regions, "organisations": organisations,
+    return {"regions": regions, "organisations": OrganisationMatcher(),
             "functions": _choice_lookup(User.Function.choices)}
 
 
 def _clean_row(row: RosterRow, lookups: dict) -> None:
     values, cleaned, errors = row.values, row.cleaned, row.errors
+    for name in COLUMNS:
+        if values[name].upper() in EXCEL_ERRORS:
+            errors.append(_("Column “%(column)s” holds a broken formula (%(value)s): type the "
+                            "value itself.") % {"column": column_label(name),
+                                                "value": values[name]})
+            values[name] = ""
     cleaned["first_name"] = " ".join(values["first_name"].split())
     cleaned["last_name"] = " ".join(values["last_name"].split())
     if not cleaned["first_name"] or not cleaned["last_name"]:
@@ -133,17 +158,17 @@ def _clean_row(row: RosterRow, lookups: dict) -> None:
         cleaned["sex"] = SEX_VALUES.get(fold(values["sex"]), "")
         if not cleaned["sex"]:
             errors.append(_("Sex must be F or M, not “%(value)s”.") % {"value": values["sex"]})
-    cleaned["function"] = ""
+    cleaned["function"], cleaned["function_other"] = "", ""
     if values["function"]:
         cleaned["function"] = lookups["functions"].get(fold(values["function"]), "")
-        if not cleaned["function"]:
-            errors.append(_("Unknown function “%(value)s”.") % {"value": values["function"]})
-    cleaned["organisation"] = None
+        if not cleaned["function"]:  # "other", as written
+            cleaned["function"] = User.Function.OTHER
+            cleaned["function_other"] = " ".join(values["function"].split())[:100]
+    cleaned["organisation"], cleaned["organisation_new"] = None, ""
     if values["organisation"]:
-        cleaned["organisation"] = lookups["organisations"].get(fold(values["organisation"]))
+        cleaned["organisation"] = lookups["organisations"].match(values["organisation"])
         if cleaned["organisation"] is None:
-            errors.append(_("Unknown organisation “%(value)s”.")
-                          % {"value": values["organisation"]})
+            cleaned["organisation_new"] = " ".join(values["organisation"].split())[:200]
     cleaned["phone"] = ""
     if values["phone"]:
         cleaned["phone"] = normalise_phone(values["phone"]) or ""
@@ -163,7 +188,8 @@ def _identity(cleaned: dict) -> tuple:
         return ("phone", cleaned["phone"])
     organisation = cleaned["organisation"]
     return ("name", fold(cleaned["first_name"]), fold(cleaned["last_name"]),
-            organisation.pk if organisation else None)
+            organisation.pk if organisation else
+            organisation_key(cleaned["organisation_new"]) or None)
 
 
 def _match_existing(rows: list[RosterRow]) -> None:
@@ -209,14 +235,55 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
     for row in rows:
         if row.person and row.person.pk in enrolled:
             row.errors.append(_("Already enrolled in this cohort."))
-    preview = RosterPreview(rows=rows)
+    preview = RosterPreview(rows=rows, new_organisations=_new_organisations(rows, lookups))
     taken = cohort.enrollments.active().count()
     if taken + len(rows) > cohort.capacity:
         preview.file_errors.append(
-            _("The cohort holds %(capacity)s trainees; %(taken)s are enrolled and the file adds "
-              "%(adding)s.") % {"capacity": cohort.capacity, "taken": taken, "adding": len(rows)}
+            ngettext(
+                "Too many trainees for this cohort: it holds %(capacity)s, %(taken)s are "
+                "already enrolled and the file adds %(adding)s. Remove %(excess)s row, or "
+                "raise the cohort's capacity first.",
+                "Too many trainees for this cohort: it holds %(capacity)s, %(taken)s are "
+                "already enrolled and the file adds %(adding)s. Remove %(excess)s rows, or "
+                "raise the cohort's capacity first.", taken + len(rows) - cohort.capacity) % {
+                "capacity": cohort.capacity, "taken": taken, "adding": len(rows),
+                "excess": taken + len(rows) - cohort.capacity}
         )
     return preview
+
+
+def _new_organisations(rows: list[RosterRow], lookups: dict) -> list[NewOrganisation]:
+    found: dict[str, NewOrganisation] = {}
+    for row in rows:
+        name = row.cleaned.get("organisation_new")
+        if name:
+            key = organisation_key(name)
+            found.setdefault(key, NewOrganisation(key=key, name=name)).rows.append(row.number)
+    for new in found.values():
+        new.suggestions = lookups["organisations"].suggest(new.name)
+    return sorted(found.values(), key=lambda new: fold(new.name))
+
+
+def _settle_organisations(preview: RosterPreview, *, cohort: Cohort, choices: dict) -> int:
+    """Create the new organisations (in the cohort's region) or map them as chosen:
+    choices[key] is {"use": organisation id} or {"create": kind}. Returns how many were made."""
+    settled, created = {}, 0
+    for new in preview.new_organisations:
+        choice = choices.get(new.key) or {}
+        existing = Organisation.objects.filter(pk=choice.get("use")).first() \
+            if choice.get("use") else None
+        if existing is None:
+            kind = choice.get("create")
+            if kind not in Organisation.Kind.values:
+                kind = Organisation.Kind.NON_GOVERNMENTAL
+            existing, made = Organisation.objects.get_or_create(
+                name=new.name, defaults={"kind": kind, "region": cohort.region})
+            created += made
+        settled[new.key] = existing
+    for row in preview.rows:
+        if row.cleaned.get("organisation_new"):
+            row.cleaned["organisation"] = settled[organisation_key(row.cleaned["organisation_new"])]
+    return created
 
 
 def _username_base(cleaned: dict) -> str:
@@ -236,13 +303,18 @@ def _username_for(cleaned: dict, taken: set[str]) -> str:
     return candidate
 
 
-def roster_import(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
-    """Check again and write everything in one transaction, or raise RosterRejected."""
+def roster_import(*, cohort: Cohort, raw_rows: list[RawRow],
+                  organisations: dict | None = None) -> RosterPreview:
+    """Check again and write everything in one transaction, or raise RosterRejected.
+    `organisations` holds the preview's answers for new organisations (see
+    `_settle_organisations`); without one, a new organisation is created."""
     with transaction.atomic():
         Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
         preview = roster_check(cohort=cohort, raw_rows=raw_rows)
         if not preview.ok:
             raise RosterRejected(preview)
+        preview.organisations_created = _settle_organisations(
+            preview, cohort=cohort, choices=organisations or {})
         new_rows = [row for row in preview.rows if row.is_new_person]
         taken: set[str] = set()
         bases = sorted({_username_base(row.cleaned) for row in new_rows})
@@ -256,7 +328,8 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
             User(username=_username_for(row.cleaned, taken), password=unusable,
                  first_name=row.cleaned["first_name"], last_name=row.cleaned["last_name"],
                  email=row.cleaned["email"], sex=row.cleaned["sex"],
-                 function=row.cleaned["function"], organisation=row.cleaned["organisation"],
+                 function=row.cleaned["function"], function_other=row.cleaned["function_other"],
+                 organisation=row.cleaned["organisation"],
                  region=row.cleaned["region"], phone=row.cleaned["phone"], language="fr")
             for row in new_rows
         ]

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.organisations.models import Organisation
+
 from ..forms import RosterUploadForm
 from ..importers import (
     MAX_BYTES,
@@ -57,7 +59,7 @@ def _render_preview(request, cohort, form, preview) -> HttpResponse:
     if preview is not None:
         shown = preview.error_rows if not preview.ok and preview.error_rows else preview.rows
     return render(request, "cohorts/roster_import.html", {
-        "cohort": cohort, "form": form, "preview": preview,
+        "cohort": cohort, "form": form, "preview": preview, "kinds": Organisation.Kind.choices,
         "shown_rows": shown[:PREVIEW_ROWS] if shown else [],
         "hidden_rows": max(0, len(shown or []) - PREVIEW_ROWS),
     })
@@ -75,11 +77,12 @@ def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("cohorts:roster_import", pk=cohort.pk)
     request.session.pop(_session_key(cohort), None)
+    choices = {"organisations": _organisation_choices(request.POST)}
     if jobs.roster_job_runs_later(job):
-        jobs.roster_job_queue(job=job)
+        jobs.roster_job_queue(job=job, choices=choices)
         return redirect("cohorts:roster_progress", pk=cohort.pk, job_pk=job.pk)
     try:
-        preview = jobs.roster_job_run(job_id=job.pk)
+        preview = jobs.roster_job_run(job_id=job.pk, choices=choices)
     except RosterRejected as rejected:
         return _render_preview(request, cohort, RosterUploadForm(), rejected.preview)
     if preview is None:  # finished by an earlier request
@@ -87,6 +90,21 @@ def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("%(count)s trainees enrolled (%(new)s new accounts).")
                      % {"count": len(preview.rows), "new": preview.created})
     return redirect("cohorts:detail", pk=cohort.pk)
+
+
+def _organisation_choices(post) -> dict[str, dict]:
+    """The preview's answer per new organisation: `org-<key>` = "create:<kind>" or "use:<id>"
+    (the import falls back to creating it when an answer is missing or wrong)."""
+    choices = {}
+    for name, value in post.items():
+        if not name.startswith("org-"):
+            continue
+        action, _sep, argument = value.partition(":")
+        if action == "use" and argument.isdigit():
+            choices[name[4:]] = {"use": int(argument)}
+        elif action == "create":
+            choices[name[4:]] = {"create": argument}
+    return choices
 
 
 @login_required
