@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.core import static_views
 from lms.core import views as core_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", static_views.favicon, name="favicon"),
     path("bench/bare", core_views.bare, name="bench_bare"),
     path("", core_views.root_redirect, name="root"),
     path("", include("lms.certificates.public_urls")),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves /api/docs' Swagger UI from our static files, not from a CDN
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -71,7 +72,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "lms.core.middleware.SiteCSPMiddleware",
+    "lms.core.middleware.PermissionsPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -219,7 +221,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],  # no inline script on the site (tests/security)
         "font-src": ["'self'", "data:"],
         "frame-src": ["'self'", "https://www.youtube.com", "https://player.vimeo.com",
                       "https://www.youtube-nocookie.com"],
@@ -230,6 +232,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+# Wagtail's and Django's admin screens still carry inline scripts: only there.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_UPDATE = {"script-src": ["'unsafe-inline'"]}
+# Browser features the site never uses ("feature=()" denies it to every origin).
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "camera": [], "geolocation": [], "gyroscope": [], "magnetometer": [],
+    "microphone": [], "payment": [], "usb": [], "browsing-topics": [], "fullscreen": ["self"],
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cascade"
@@ -239,6 +249,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Pillow decodes the whole bitmap: a 118 KB PNG of 121 megapixels would take ~360 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000  # a 48-megapixel phone photo passes
+# No avatar is fetched from gravatar.com (privacy, and offices without wider internet).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Uploads Pillow cannot decode (a malformed GIF) get a form error (lms/core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.core.images.ImageForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
