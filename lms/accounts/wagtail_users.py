@@ -6,3 +6,4 @@ class CascadeUsersAppConfig(WagtailUsersAppConfig):
     show the profile fields (see lms/accounts/forms.py)."""
 
     user_viewset = "lms.accounts.viewsets.UserViewSet"
+    group_viewset = "lms.accounts.viewsets.GroupViewSet"  # group names in the reader's language

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.models import CoursePage
+from curriculum.selectors import titles_in_language
 from lms.accounts import roles
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
@@ -40,8 +41,10 @@ class CohortForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["code"].required = False
         self.fields["code"].help_text = _("Leave empty to derive it from the name.")
-        self.fields["course"].queryset = CoursePage.objects.filter(
-            locale__language_code="en").order_by("title")
+        courses = CoursePage.objects.filter(locale__language_code="en").order_by("title")
+        self.fields["course"].queryset = courses
+        titles = titles_in_language(courses)  # the English pages, named in the reader's language
+        self.fields["course"].label_from_instance = lambda page: titles.get(page.pk, page.title)
         self.fields["region"].queryset = regions
         may_facilitate = roles.users_with_perm(roles.FACILITATE_COHORTS, is_active=None,
                                                include_superusers=False)

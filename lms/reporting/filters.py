@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from curriculum.models import CoursePage
+from curriculum.selectors import course_titles_by_code
 from lms.cohorts.models import CASCADE_MAX_LEVEL
 from lms.cohorts.selectors import regions_visible_to
 from lms.organisations.models import Organisation
@@ -70,13 +70,9 @@ class FilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_visible_to(user)
-        courses = (
-            CoursePage.objects.order_by("code", "locale_id").values_list("code", "title")
-        )
-        seen: dict[str, str] = {}
-        for code, title in courses:
-            seen.setdefault(code, title)
-        self.fields["course"].choices = [("", _("All courses")), *seen.items()]
+        titles = course_titles_by_code()
+        self.fields["course"].choices = [("", _("All courses")), *sorted(
+            titles.items(), key=lambda item: item[1])]
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -7,7 +7,6 @@ from django.db.models import CharField, Count, F, Q
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
-from curriculum.models import CoursePage
 from lms.accounts.models import User
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 from lms.cohorts.selectors import attendance_over_recorded_days, regions_visible_to
@@ -69,14 +68,6 @@ def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
          "label": (dim.choices or {}).get(row["value"], row["value"]) or _("Not recorded")}
         for row in rows
     ]
-
-
-def course_titles(codes: list[str]) -> dict[str, str]:
-    titles: dict[str, str] = {}
-    for code, title in CoursePage.objects.filter(code__in=codes).order_by(
-            "locale_id").values_list("code", "title"):
-        titles.setdefault(code, title)
-    return titles
 
 
 def attendance_rate(*, user, filters: Filters) -> dict:

@@ -13,10 +13,12 @@ from openpyxl import Workbook
 from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from lms.core.files import file_delete_on_commit
+from lms.core.spreadsheets import spreadsheet_row
 
 from .filters import Filters
 from .models import ApiToken, Export
@@ -42,6 +44,8 @@ def _cell(value):
     if isinstance(value, Decimal | float):
         rounded = Decimal(str(value)).quantize(Decimal("0.1"))
         return rounded.to_integral_value() if rounded == rounded.to_integral_value() else rounded
+    if isinstance(value, Promise):
+        return str(value)
     return "" if value is None else value
 
 
@@ -55,22 +59,39 @@ class _Echo:
         return value
 
 
-def csv_lines(*, table: Table, rows: Iterable[tuple]) -> Iterator[str]:
+def header_row(*, table: Table, codes: bool = False) -> list[str]:
+    """Column names: translated for people, the stable keys for programs (`codes`)."""
+    return spreadsheet_row([str(h) for h in (table.keys if codes else table.headers)])
+
+
+def labelled(*, table: Table, rows: Iterable[tuple], codes: bool = False) -> Iterator[list]:
+    """Rows with coded values (`service_provider`, `present`, course codes) replaced by their
+    labels in the active language, unless `codes`; every text cell made formula-safe."""
+    labels = {} if codes else {index: make() for index, make in table.labels.items()}
+    for row in rows:
+        yield spreadsheet_row([
+            _cell(labels[index].get(value, value) if index in labels else value)
+            for index, value in enumerate(row)
+        ])
+
+
+def csv_lines(*, table: Table, rows: Iterable[tuple], codes: bool = False) -> Iterator[str]:
     """CSV text line by line, with a BOM so spreadsheet programs read UTF-8 names right."""
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(h) for h in table.headers])
-    for row in rows:
-        yield writer.writerow([_text(v) for v in row])
+    yield "\ufeff" + writer.writerow(header_row(table=table, codes=codes))
+    for row in labelled(table=table, rows=rows, codes=codes):
+        yield writer.writerow([_text(value) for value in row])
 
 
-def xlsx_write(*, table: Table, rows: Iterable[tuple], target, progress=None) -> int:
+def xlsx_write(*, table: Table, rows: Iterable[tuple], target, progress=None,
+               codes: bool = False) -> int:
     """Write a one-sheet workbook (openpyxl write-only mode, constant memory) to `target`."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=str(table.label)[:31])
-    sheet.append([str(h) for h in table.headers])
+    sheet.append(header_row(table=table, codes=codes))
     count = 0
-    for row in rows:
-        sheet.append([_cell(v) for v in row])
+    for row in labelled(table=table, rows=rows, codes=codes):
+        sheet.append(row)
         count += 1
         if progress and count % EXPORT_BATCH == 0:
             progress(count)
@@ -83,10 +104,10 @@ def table_rows(*, table: Table, user, filters: Filters) -> Iterable[tuple]:
     return rows.iterator(chunk_size=EXPORT_BATCH) if hasattr(rows, "iterator") else rows
 
 
-def xlsx_bytes(*, table: Table, user, filters: Filters) -> bytes:
+def xlsx_bytes(*, table: Table, user, filters: Filters, codes: bool = False) -> bytes:
     buffer = io.BytesIO()
     xlsx_write(table=table, rows=table_rows(table=table, user=user, filters=filters),
-               target=buffer)
+               target=buffer, codes=codes)
     return buffer.getvalue()
 
 
@@ -109,21 +130,37 @@ def export_filename(*, table: Table, fmt: str) -> str:
     return f"cascade-{table.name}-{timezone.localdate().isoformat()}.{fmt}"
 
 
+# Kept beside the filters in `Export.filters` (Filters.from_query ignores them): the language
+# the file is written in and whether it carries codes instead of labels.
+LANGUAGE_KEY, CODES_KEY = "_language", "_codes"
+
+
 @transaction.atomic
-def export_create(*, owner, table: str, fmt: str, filters: Filters) -> Export:
-    """Record a background export and queue its task once the row is committed."""
+def export_create(*, owner, table: str, fmt: str, filters: Filters,
+                  codes: bool = False) -> Export:
+    """Record a background export and queue its task once the row is committed. The file is
+    written in the language active now (the requester's page)."""
     if table not in TABLES or fmt not in Export.Format.values:
         raise ValueError(f"unknown export {table}.{fmt}")
+    options = {LANGUAGE_KEY: translation.get_language() or settings.LANGUAGE_CODE}
+    if codes:
+        options[CODES_KEY] = "1"
     export = Export.objects.create(owner=owner, table=table, format=fmt,
-                                   filters=filters.as_query())
+                                   filters={**filters.as_query(), **options})
     transaction.on_commit(lambda: queue.build(export.pk))
     return export
 
 
 def export_build(*, export: Export) -> Export:
-    """Build the file as the owner sees the data now. Idempotent: a finished export is kept."""
+    """Build the file as the owner sees the data now, in the language it was asked in.
+    Idempotent: a finished export is kept."""
     if export.status == Export.Status.DONE and export.file:
         return export
+    with translation.override(export.filters.get(LANGUAGE_KEY, settings.LANGUAGE_CODE)):
+        return _export_build(export=export, codes=bool(export.filters.get(CODES_KEY)))
+
+
+def _export_build(*, export: Export, codes: bool) -> Export:
     table = TABLES[export.table]
     filters = Filters.from_query(export.filters)
     total = table.count(user=export.owner, filters=filters) or 1
@@ -135,11 +172,12 @@ def export_build(*, export: Export) -> Export:
     rows = table_rows(table=table, user=export.owner, filters=filters)
     buffer = io.BytesIO() if export.format == Export.Format.XLSX else io.StringIO()
     if export.format == Export.Format.XLSX:
-        count = xlsx_write(table=table, rows=rows, target=buffer, progress=progress)
+        count = xlsx_write(table=table, rows=rows, target=buffer, progress=progress,
+                           codes=codes)
         payload = io.BytesIO(buffer.getvalue())
     else:
         count = -1
-        for count, line in enumerate(csv_lines(table=table, rows=rows)):
+        for count, line in enumerate(csv_lines(table=table, rows=rows, codes=codes)):
             buffer.write(line)
             if count and count % EXPORT_BATCH == 0:
                 progress(count)

@@ -2,13 +2,16 @@
 viewer's scope, so a page, its CSV/XLSX export and the background export show the same rows."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from curriculum.selectors import course_titles_by_code
+from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Cohort, Enrollment
+from lms.organisations.models import Organisation
 from lms.quizzes.selectors import enrollments_with_scores
 
 from . import selectors
@@ -22,11 +25,25 @@ from .scope import (
 
 @dataclass(frozen=True)
 class Table:
+    """`headers` are for people (translated); `keys` name the same columns for programs (the
+    "codes" option of exports). `labels` maps a column's index to a function giving, once per
+    export, the {code: label} of that column's values in the active language."""
+
     name: str
     label: str
     headers: list
     rows: Callable[..., Iterable[tuple]]
     count: Callable[..., int]
+    keys: list = field(default_factory=list)
+    labels: dict[int, Callable[[], dict]] = field(default_factory=dict)
+
+
+def _choices(choices) -> Callable[[], dict]:
+    return lambda: {code: str(label) for code, label in choices}
+
+
+def _course_titles() -> dict:
+    return course_titles_by_code()
 
 
 def _trainee_rows(*, user, filters: Filters) -> QuerySet:
@@ -104,7 +121,7 @@ def _certificate_rows(*, user, filters: Filters) -> QuerySet:
 def _breakdown(dimension: str) -> tuple[Callable, Callable]:
     def rows(*, user, filters: Filters) -> list[tuple]:
         return [
-            (str(row["label"]), row["people"], row["certified"])
+            (row["value"], row["people"], row["certified"])
             for row in selectors.breakdown(user=user, filters=filters, dimension=dimension)
         ]
 
@@ -114,34 +131,71 @@ def _breakdown(dimension: str) -> tuple[Callable, Callable]:
     return rows, count
 
 
-def _queryset_table(name, label, headers, rows) -> Table:
-    return Table(name, label, headers, rows,
-                 lambda *, user, filters: rows(user=user, filters=filters).count())
+def _breakdown_labels(dimension: str) -> Callable[[], dict]:
+    """The dashboard's labels of a breakdown's values (course titles in the reader's
+    language, choices' labels, "Not recorded")."""
+    def labels() -> dict:
+        dim = selectors.DIMENSIONS[dimension]
+        known = course_titles_by_code() if dimension == "course" else {
+            code: str(label) for code, label in (dim.choices or {}).items()}
+        return {None: str(_("Not recorded")), "": str(_("Not recorded")), **known}
 
+    return labels
+
+
+def _queryset_table(name, label, columns, rows) -> Table:
+    """`columns`: (key, header, labels or None) per column of `rows`."""
+    return Table(name, label, [header for _key, header, _labels in columns], rows,
+                 lambda *, user, filters: rows(user=user, filters=filters).count(),
+                 keys=[key for key, _header, _labels in columns],
+                 labels={index: labels for index, (_key, _header, labels) in enumerate(columns)
+                         if labels})
+
+
+STATUS = {
+    "enrollment": _choices(Enrollment.Status.choices),
+    "cohort": _choices(Cohort.Status.choices),
+    "attendance": _choices(Attendance.Status.choices),
+    "certificate": _choices(Certificate.Status.choices),
+}
 
 TABLES: dict[str, Table] = {
     table.name: table
     for table in [
         _queryset_table("trainees", _("Trainees"), [
-            _("Username"), _("First name"), _("Last name"), _("Sex"), _("Function"),
-            _("Organisation"), _("Organisation type"), _("Cohort"), _("Course"), _("Region"),
-            _("Cascade level"), _("Status"), _("Completed at"), _("Certified")],
+            ("username", _("Username"), None), ("first_name", _("First name"), None),
+            ("last_name", _("Last name"), None), ("sex", _("Sex"), _choices(User.Sex.choices)),
+            ("function", _("Function"), _choices(User.Function.choices)),
+            ("organisation", _("Organisation"), None),
+            ("organisation_kind", _("Organisation type"), _choices(Organisation.Kind.choices)),
+            ("cohort", _("Cohort"), None), ("course", _("Course"), _course_titles),
+            ("region", _("Region"), None), ("level", _("Cascade level"), None),
+            ("status", _("Status"), STATUS["enrollment"]),
+            ("completed_at", _("Completed at"), None), ("certified", _("Certified"), None)],
             _trainee_rows),
         _queryset_table("cohorts", _("Cohorts"), [
-            _("Code"), _("Name"), _("Course"), _("Region"), _("Cascade level"),
-            _("Start date"), _("End date"), _("Status"), _("Upstream cohort"),
-            _("People"), _("Completed")], _cohort_rows),
+            ("code", _("Code"), None), ("name", _("Name"), None),
+            ("course", _("Course"), _course_titles), ("region", _("Region"), None),
+            ("level", _("Cascade level"), None), ("start_date", _("Start date"), None),
+            ("end_date", _("End date"), None), ("status", _("Status"), STATUS["cohort"]),
+            ("parent", _("Upstream cohort"), None), ("people", _("People"), None),
+            ("completed", _("Completed"), None)], _cohort_rows),
         _queryset_table("attendance", _("Attendance"), [
-            _("Cohort"), _("Username"), _("Date"), _("Status")], _attendance_rows),
+            ("cohort", _("Cohort"), None), ("username", _("Username"), None),
+            ("date", _("Date"), None), ("status", _("Status"), STATUS["attendance"])],
+            _attendance_rows),
         _queryset_table("results", _("Results"), [
-            _("Cohort"), _("Username"), _("Pre-test (%)"), _("Post-test (%)"),
-            _("Gain (points)")], _result_rows),
+            ("cohort", _("Cohort"), None), ("username", _("Username"), None),
+            ("pre_score", _("Pre-test (%)"), None), ("post_score", _("Post-test (%)"), None),
+            ("gain", _("Gain (points)"), None)], _result_rows),
         _queryset_table("certificates", _("Certificates"), [
-            _("Code"), _("Username"), _("Cohort"), _("Status"), _("Issued at")],
-            _certificate_rows),
+            ("code", _("Code"), None), ("username", _("Username"), None),
+            ("cohort", _("Cohort"), None), ("status", _("Status"), STATUS["certificate"]),
+            ("issued_at", _("Issued at"), None)], _certificate_rows),
         *[
             Table(f"by_{key}", dim.label, [dim.label, _("People reached"), _("Certified")],
-                  *_breakdown(key))
+                  *_breakdown(key), keys=[key, "people", "certified"],
+                  labels={0: _breakdown_labels(key)})
             for key, dim in selectors.DIMENSIONS.items()
         ],
     ]

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from curriculum.selectors import course_titles_by_code
 from lms.accounts import roles
 from lms.core.files import private_file_response
 
@@ -50,7 +51,7 @@ def dashboard(request):
     }
     regions = selectors.people_by_region(user=user, filters=filters,
                                          by_region=breakdowns["region"])
-    titles = selectors.course_titles([row["value"] for row in breakdowns["course"]])
+    titles = course_titles_by_code()
     for row in breakdowns["course"]:
         row["label"] = titles.get(row["value"], row["value"])
     months = selectors.timeline(user=user, filters=filters)
@@ -116,17 +117,19 @@ def export(request, table: str, fmt: str):
         raise Http404
     spec = TABLES[table]
     _form, filters, _query = _filtered(request)
+    codes = request.GET.get("codes") == "1"  # column keys and codes, for programs
     if spec.count(user=request.user, filters=filters) > services.export_sync_limit():
-        job = services.export_create(owner=request.user, table=table, fmt=fmt, filters=filters)
+        job = services.export_create(owner=request.user, table=table, fmt=fmt, filters=filters,
+                                     codes=codes)
         return redirect("reporting:export_detail", uuid=job.uuid)
     filename = services.export_filename(table=spec, fmt=fmt)
     if fmt == Export.Format.CSV:
         rows = services.table_rows(table=spec, user=request.user, filters=filters)
-        response = StreamingHttpResponse(services.csv_lines(table=spec, rows=rows),
+        response = StreamingHttpResponse(services.csv_lines(table=spec, rows=rows, codes=codes),
                                          content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(
-            services.xlsx_bytes(table=spec, user=request.user, filters=filters),
+            services.xlsx_bytes(table=spec, user=request.user, filters=filters, codes=codes),
             content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

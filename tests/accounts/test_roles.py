@@ -99,3 +99,17 @@ def test_review_created_for_catalogues_that_exist_then(site_tree):
     WorkflowPage.objects.all().delete()
     ensure_curriculum_workflow(apps=apps)
     assert site_tree["modules"][0].get_workflow().name == WORKFLOW_NAME
+
+
+def test_admin_group_list_names_the_groups_in_the_readers_language(client, db):
+    from wagtail.users.models import UserProfile
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(admin)
+    html = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    assert "Coordinateurs nationaux" in html and "Éditeurs pédagogiques" in html
+    assert ">National coordinators<" not in html
+    assert Group.objects.filter(name=roles.NATIONAL_COORDINATOR).exists()  # stored in English

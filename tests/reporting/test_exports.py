@@ -80,7 +80,7 @@ def test_large_export_goes_through_the_task(client, dataset, settings,
     queued[0]()  # the task (eager in tests)
     export.refresh_from_db()
     assert export.status == Export.Status.DONE and export.progress == 100
-    assert export.row_count == 3 and export.filters == {"region": "kayes"}
+    assert export.row_count == 3 and export.filters == {"region": "kayes", "_language": "en"}
     page = client.get(response["Location"]).content.decode()
     download = reverse("reporting:export_download", args=[export.uuid])
     assert download in page

@@ -99,3 +99,25 @@ def test_attendance_counts_agree_in_number_in_french(client, dataset):
     # Day 2: k1 present, k2 absent.
     assert "1 présent, 1 absent, 0 excusé" in html
     assert "absents" not in html
+
+
+def test_french_pages_name_the_course_in_french(client, dataset):
+    from tests.curriculum.factories import translate_tree
+
+    course = dataset["course"]
+    translate_tree({"home": course.get_parent().get_parent(), "catalogue": course.get_parent(),
+                    "course": course, "modules": []})
+    french, english = "Mécanisme national de référencement", "National Referral Mechanism"
+    client.force_login(dataset["national"])
+    kayes = dataset["kayes"].pk
+    with translation.override("fr"):
+        urls = [reverse("cohorts:list"), reverse("cohorts:detail", args=[kayes]),
+                reverse("cohorts:sheet", args=[kayes]), reverse("cohorts:edit", args=[kayes]),
+                reverse("reporting:cohorts"), reverse("reporting:cohort", args=[kayes]),
+                reverse("reporting:dashboard")]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert french in html, url
+        assert english not in html, url
+    with translation.override("en"):
+        assert english in client.get(reverse("cohorts:list")).content.decode()

@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from lms.core.spreadsheets import spreadsheet_row
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
@@ -53,15 +54,15 @@ def roster_template_xlsx() -> bytes:
     help_sheet.append([column_label("function"), "; ".join(
         str(label) for _code, label in User.Function.choices)])
     help_sheet.append(["", _("Another function: write it, it is kept as “Other”.")])
-    help_sheet.append([column_label("region"), ", ".join(
-        Region.objects.values_list("name", flat=True))])
+    help_sheet.append(spreadsheet_row([column_label("region"), ", ".join(
+        Region.objects.values_list("name", flat=True))]))
     help_sheet.append([column_label("phone"), _("+223 and 8 digits, e.g. +223 76 12 34 56")])
     help_sheet.append([column_label("email"), _("optional")])
     help_sheet.append([])
     help_sheet.append([column_label("organisation"), _(
         "one of these, or its acronym; a new one is proposed for creation when you import:")])
     for organisation in Organisation.objects.all():
-        help_sheet.append(["", str(organisation)])
+        help_sheet.append(spreadsheet_row(["", str(organisation)]))
     help_sheet.append([])
     help_sheet.append([_("Example row"), *_example()])
     help_sheet.column_dimensions["A"].width = 16

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts import roles
+from lms.core.spreadsheets import spreadsheet_row
 
 from .. import selectors, services
 from ..forms import CohortForm, PersonForm
@@ -156,12 +157,14 @@ def roster_export(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="roster-{cohort.code}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
+    # The import's column names and codes, so the file can be corrected and imported again.
     writer.writerow(["first_name", "last_name", "sex", "function", "organisation", "region",
                      "phone", "email", "status"])
     for e in enrollments:
         person = e.trainee
-        writer.writerow([person.first_name, person.last_name, person.sex, person.function,
-                         person.organisation.name if person.organisation else "",
-                         person.region.name if person.region else "", person.phone,
-                         person.email, e.status])
+        writer.writerow(spreadsheet_row([
+            person.first_name, person.last_name, person.sex, person.function,
+            person.organisation.name if person.organisation else "",
+            person.region.name if person.region else "", person.phone, person.email,
+            e.status]))
     return response
