@@ -1,13 +1,16 @@
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.translation import get_language_from_request
+from django.views.decorators.cache import never_cache
+
+from .health import health_report
 
 
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Each dependency's state; 503 only when the database is down (lms/core/health.py)."""
+    status, body = health_report()
+    return JsonResponse(body, status=status)
 
 
 def bare(request: HttpRequest) -> HttpResponse:

@@ -204,6 +204,9 @@ CELERY_BEAT_SCHEDULE = {
 
 CACHE_URL = env.str("CACHE_URL", default=f"{REDIS_URL}/1" if REDIS_URL else "locmemcache://")
 CACHES = {"default": env.cache_url_config(CACHE_URL)}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis unreachable = cache misses and a warning, not a site answering 500 (lms/core/cache.py).
+    CACHES["default"]["BACKEND"] = "lms.core.cache.ResilientRedisCache"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

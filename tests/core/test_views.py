@@ -29,4 +29,5 @@ def test_localized_home_is_served(client, site_tree):
 
 def test_healthz(client):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "checks": {
+        "database": "ok", "cache": "ok", "broker": "in-process"}}
