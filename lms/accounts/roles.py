@@ -57,6 +57,13 @@ QUIZ_BUILDER_PERMISSIONS = [
     f"quizzes.{action}_{model}" for model in ("quiz", "question", "category")
     for action in ("add", "change", "delete", "view")
 ]
+# Quizzes and questions are reviewed like pages (lms/quizzes/review.py): facilitators draft,
+# lock and submit; curriculum editors also publish and unlock.
+QUIZ_WRITER_PERMISSIONS = ["quizzes.lock_quiz", "quizzes.lock_question"]
+QUIZ_PUBLISHER_PERMISSIONS = [
+    *QUIZ_WRITER_PERMISSIONS, "quizzes.publish_quiz", "quizzes.unlock_quiz",
+    "quizzes.publish_question", "quizzes.unlock_question",
+]
 COHORT_FACILITATOR_PERMISSIONS = [
     "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
     "cohorts.add_enrollment", "cohorts.change_enrollment", "cohorts.view_enrollment",
@@ -81,7 +88,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "certificates.view_certificate",
-        *QUIZ_BUILDER_PERMISSIONS, "quizzes.mark_sitting",
+        *QUIZ_BUILDER_PERMISSIONS, *QUIZ_WRITER_PERMISSIONS, "quizzes.mark_sitting",
         *COHORT_FACILITATOR_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
@@ -90,7 +97,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.delete_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document", "wagtaildocs.delete_document",
-        *QUIZ_BUILDER_PERMISSIONS,
+        *QUIZ_BUILDER_PERMISSIONS, *QUIZ_PUBLISHER_PERMISSIONS,
     ],
     REGIONAL_COORDINATOR: [
         ACCESS_ADMIN, VIEW_DASHBOARD, COORDINATE_REGIONS, MANAGE_TRAINEES,

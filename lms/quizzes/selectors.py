@@ -34,9 +34,11 @@ def can_edit_quizzes(user) -> bool:
 
 
 def quizzes_visible_to(user) -> QuerySet[Quiz]:
-    """Published quizzes for everyone; drafts too for those who edit quizzes."""
+    """Live (published) quizzes for everyone; never-published ones too for those who edit
+    quizzes. A live quiz's unpublished changes stay in its revisions: everyone sees the
+    live version."""
     quizzes = Quiz.objects.select_related("course", "module")
-    return quizzes if can_edit_quizzes(user) else quizzes.filter(draft=False)
+    return quizzes if can_edit_quizzes(user) else quizzes.filter(live=True)
 
 
 def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:

@@ -30,13 +30,30 @@ class TimeIsUp(QuizError):
 
 
 def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
-    ids = list(quiz.questions.order_by("category__name_en", "pk").values_list("pk", flat=True))
+    ids = list(quiz.questions.filter(live=True).order_by("category__name_en", "pk")
+               .values_list("pk", flat=True))
     if quiz.max_questions and quiz.max_questions < len(ids):
         chosen = set(rng.sample(ids, quiz.max_questions))
         ids = [pk for pk in ids if pk in chosen]
     if quiz.random_order:
         rng.shuffle(ids)
     return ids
+
+
+def _key_entry(question: Question) -> dict:
+    if question.is_true_false:
+        right = question.true_false_answer
+    elif question.is_essay:
+        right = None
+    else:
+        right = sorted(a.pk for a in question.answers.all() if a.is_correct)
+    return {"kind": question.kind, "right": right, "points": 1}
+
+
+def answer_key(*, question_ids) -> dict[str, dict]:
+    """The answer key of these questions as published now, kept by an attempt at its start."""
+    questions = Question.objects.filter(pk__in=question_ids).prefetch_related("answers")
+    return {str(q.pk): _key_entry(q) for q in questions}
 
 
 def _cohort_for(*, user, quiz: Quiz):
@@ -152,7 +169,8 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
             return Sitting.objects.create(
                 user=user, quiz=quiz, cohort=_cohort_for(user=user, quiz=quiz),
                 single_attempt=quiz.single_attempt, question_ids=question_ids, deadline=deadline,
-                started_at=now,
+                started_at=now, pass_mark=quiz.pass_mark, answers_at_end=quiz.answers_at_end,
+                key=answer_key(question_ids=question_ids),
             )
     except IntegrityError:
         winner = sitting_open_for(user=user, quiz=quiz)
@@ -184,14 +202,17 @@ def sitting_close_if_expired(*, sitting: Sitting, now: datetime.datetime | None 
     return sitting
 
 
-def _grade_choice(question: Question, *, choice_ids: list[int], boolean: bool | None) -> bool:
-    if question.is_true_false:
-        return boolean is not None and boolean == question.true_false_answer
-    correct = {a.pk for a in question.answers.all() if a.is_correct}
+def _grade_choice(entry: dict, *, choice_ids: list[int], boolean: bool | None) -> bool:
+    """Grade against an answer key entry (the attempt's snapshot, see `answer_key`)."""
+    if entry["kind"] == Question.Kind.TRUE_FALSE:
+        return boolean is not None and boolean == entry["right"]
+    correct = set(entry["right"] or [])
     return bool(correct) and set(choice_ids) == correct
 
 
-def _clean_input(question: Question, *, choice_ids, boolean, essay_text) -> dict:
+def _clean_input(question: Question, *, choice_ids, boolean, essay_text,
+                 entry: dict | None = None) -> dict:
+    entry = entry or _key_entry(question)
     if question.is_essay:
         text = (essay_text or "").strip()
         if not text:
@@ -201,7 +222,7 @@ def _clean_input(question: Question, *, choice_ids, boolean, essay_text) -> dict
         if boolean is None:
             raise QuizError(_("Choose true or false."))
         return {"boolean": bool(boolean),
-                "is_correct": _grade_choice(question, choice_ids=[], boolean=bool(boolean))}
+                "is_correct": _grade_choice(entry, choice_ids=[], boolean=bool(boolean))}
     try:
         chosen = sorted({int(pk) for pk in (choice_ids or [])})
     except (TypeError, ValueError):
@@ -214,7 +235,7 @@ def _clean_input(question: Question, *, choice_ids, boolean, essay_text) -> dict
     if question_allows_several(question) is False and len(chosen) > 1:
         raise QuizError(_("Choose only one option."))
     return {"choice_ids": chosen,
-            "is_correct": _grade_choice(question, choice_ids=chosen, boolean=None)}
+            "is_correct": _grade_choice(entry, choice_ids=chosen, boolean=None)}
 
 
 def question_allows_several(question: Question) -> bool:
@@ -244,7 +265,7 @@ def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime
         raise QuizError(_("This question is not part of your attempt."))
     question = Question.objects.prefetch_related("answers").get(pk=question_id)
     values = _clean_input(question, choice_ids=choice_ids, boolean=boolean,
-                          essay_text=essay_text)
+                          essay_text=essay_text, entry=sitting.key.get(str(question_id)))
     if sitting.answers.filter(question_id=question_id).exists():
         raise QuizError(_("You have already answered this question."))
     try:
@@ -264,9 +285,12 @@ def score_percent_of(*, correct: int, total: int) -> Decimal:
     return (Decimal(100) * correct / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def score_passes(*, quiz: Quiz, score_percent: Decimal | int, needs_marking: bool = False) -> bool:
-    """The pass rule: the quiz's pass mark reached, with no answer left for a marker."""
-    return not needs_marking and score_percent >= quiz.pass_mark
+def score_passes(*, quiz: Quiz, score_percent: Decimal | int, needs_marking: bool = False,
+                 pass_mark: int | None = None) -> bool:
+    """The pass rule: the pass mark reached (the attempt's own, kept at its start, else the
+    quiz's), with no answer left for a marker."""
+    mark = quiz.pass_mark if pass_mark is None else pass_mark
+    return not needs_marking and score_percent >= mark
 
 
 def sitting_grade(*, sitting: Sitting) -> Sitting:
@@ -280,7 +304,8 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
     sitting.needs_marking = any(a.is_correct is None for a in answers)
     sitting.score_percent = score_percent_of(correct=correct, total=len(sitting.question_ids))
     sitting.passed = score_passes(quiz=sitting.quiz, score_percent=sitting.score_percent,
-                                  needs_marking=sitting.needs_marking)
+                                  needs_marking=sitting.needs_marking,
+                                  pass_mark=sitting.pass_mark)
     return sitting
 
 

@@ -36,8 +36,8 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = _("Quizzes")
-    list_display = ["__str__", "course", "purpose", "draft"]
-    list_filter = ["purpose", "draft", "course"]
+    list_display = ["__str__", "course", "purpose"]
+    list_filter = ["purpose", "live", "course"]
     search_fields = ["title_en", "title_fr", "slug"]
     edit_handler = ObjectList(Quiz.panels, base_form_class=QuizAdminForm)
 

@@ -46,7 +46,7 @@ for day in cohort_days(cohort=cohort):
     Attendance.objects.update_or_create(enrollment=enrollment, date=day,
                                         defaults={{"status": "present"}})
 course = cohort.course.get_translation(Locale.objects.get(language_code=LANGUAGE))
-quizzes = {{q.purpose: q for q in Quiz.objects.filter(course=cohort.course, draft=False)}}
+quizzes = {{q.purpose: q for q in Quiz.objects.filter(course=cohort.course, live=True)}}
 post = quizzes["post_test"]
 
 def text(obj):

@@ -66,7 +66,7 @@ def last_question(site_tree):
     Answer.objects.create(question=question, text_en="Nobody", is_correct=False)
     quiz = Quiz.objects.create(slug="post-test", title_en="Post-test", course=course,
                                purpose=Quiz.Purpose.POST_TEST, pass_mark=50,
-                               answers_at_end=True, draft=False)
+                               answers_at_end=True)
     quiz.questions.set([question])
     quiz.save()
     sitting = sitting_start(user=trainee, quiz=quiz)

@@ -57,7 +57,7 @@ def wrong_ids(question: Question) -> list[int]:
 def make_quiz(*, course, questions=(), **kwargs) -> Quiz:
     n = next(_n)
     defaults = {"title_en": f"Quiz {n}", "title_fr": f"Quiz FR {n}", "slug": f"quiz-{n}",
-                "draft": False, "pass_mark": 50, "purpose": Quiz.Purpose.PRACTICE}
+                "pass_mark": 50, "purpose": Quiz.Purpose.PRACTICE}
     defaults.update(kwargs)
     quiz = Quiz.objects.create(course=course, **defaults)
     quiz.questions.set(questions)

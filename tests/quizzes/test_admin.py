@@ -90,11 +90,11 @@ def test_create_quiz_attached_to_course_and_module(client, facilitator, site_tre
             "questions": [question.pk], "max_questions": "", "pass_mark": 60,
             "time_limit_minutes": "", "success_text_en": "", "success_text_fr": "",
             "fail_text_en": "", "fail_text_fr": "", "answers_at_end": "on",
-            "exam_paper": "on", "draft": "on"}
+            "exam_paper": "on"}
     response = client.post(reverse("wagtailsnippets_quizzes_quiz:add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     quiz = Quiz.objects.get(slug="nrm-pre")
-    assert quiz.module == site_tree["modules"][0] and quiz.draft
+    assert quiz.module == site_tree["modules"][0] and not quiz.live
     assert list(quiz.questions.all()) == [question]
 
 

@@ -119,7 +119,7 @@ def test_gain_summary_per_cohort(course, tests_of, django_assert_num_queries):
 
 def test_quizzes_for_course_hides_drafts_except_for_editors(course, roles_ready):
     published = make_quiz(course=course, questions=[tf_question()])
-    draft = make_quiz(course=course, questions=[tf_question()], draft=True)
+    draft = make_quiz(course=course, questions=[tf_question()], live=False)
     trainee = UserFactory(roles=["Trainees"])
     editor = UserFactory(roles=["Curriculum editors"])
     assert list(selectors.quizzes_for_course(course=course, user=trainee)) == [published]

@@ -50,7 +50,7 @@ def test_start_needs_post(client_in, quiz):
 
 
 def test_draft_quiz_visible_only_to_editors(client, course, bank, trainee):
-    draft = make_quiz(course=course, questions=[bank["tf"]], draft=True)
+    draft = make_quiz(course=course, questions=[bank["tf"]], live=False)
     url = reverse("quizzes:detail", kwargs={"slug": draft.slug})
     client.force_login(trainee)
     assert client.get(url).status_code == 404
@@ -310,7 +310,7 @@ def test_progress_page_rates_per_category_and_past_scores(client_in, trainee, co
 
 def test_course_include_lists_published_quizzes_with_status(trainee, course, bank):
     done = make_quiz(course=course, questions=[bank["tf"]], title_en="Pre-test NRM")
-    make_quiz(course=course, questions=[bank["tf"]], title_en="Hidden draft", draft=True)
+    make_quiz(course=course, questions=[bank["tf"]], title_en="Hidden draft", live=False)
     make_quiz(course=course, questions=[bank["tf"]], title_en="Untouched quiz")
     services.sitting_answer(sitting=services.sitting_start(user=trainee, quiz=done),
                             question_id=bank["tf"].pk, boolean=True)

@@ -92,9 +92,9 @@ def dataset(site_tree, roles_ready):
             Attendance.objects.create(enrollment=e[key], date=day, status=status)
 
     pre = Quiz.objects.create(title_en="Pre", slug="pre", course=course,
-                              purpose=Quiz.Purpose.PRE_TEST, draft=False)
+                              purpose=Quiz.Purpose.PRE_TEST)
     post = Quiz.objects.create(title_en="Post", slug="post", course=course,
-                               purpose=Quiz.Purpose.POST_TEST, draft=False)
+                               purpose=Quiz.Purpose.POST_TEST)
     sit(k1, pre, kayes, 40)
     sit(k1, post, kayes, 80)
     sit(k2, pre, kayes, 50)

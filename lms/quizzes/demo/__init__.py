@@ -11,6 +11,7 @@ from django.db import transaction
 
 from curriculum.models import CoursePage
 
+from ..review import ensure_quiz_review
 from . import nrm, psychosocial, reintegration
 from .attempts import attempts_ensure
 from .bank import quizzes_ensure
@@ -24,6 +25,7 @@ def load() -> str:
                CoursePage.objects.filter(locale__language_code="en", code__in=CONTENT)}
     if not courses:
         return "no demo course yet, quizzes skipped"
+    ensure_quiz_review()
     quizzes = 0
     sittings = 0
     for code, course in sorted(courses.items()):

@@ -44,7 +44,7 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
         text_fr=text_fr, explanation_en=why_en, explanation_fr=why_fr)
     name_en, name_fr = content.ROOT
     first_module = ModulePage.objects.child_of(course).order_by("path").first()
-    common = {"course": course, "draft": False}
+    common = {"course": course}
     pre = Quiz.objects.create(
         slug=slugs[0], purpose=Quiz.Purpose.PRE_TEST, single_attempt=True, pass_mark=50,
         title_en=f"Pre-test: {name_en}", title_fr=f"Pré-test : {name_fr}",

@@ -3,12 +3,19 @@
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from ..admin_forms import QuestionAdminForm
 from ..i18n import BilingualMixin
@@ -42,7 +49,10 @@ class Category(BilingualMixin, models.Model):
         return list(reversed(names))
 
 
-class Question(BilingualMixin, ClusterableModel):
+class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, BilingualMixin,
+               ClusterableModel):
+    """Reviewed like quizzes: the row is the live version; attempts draw live questions."""
+
     class Kind(models.TextChoices):
         MULTIPLE_CHOICE = "mc", _("Multiple choice")
         TRUE_FALSE = "tf", _("True / false")
@@ -74,6 +84,10 @@ class Question(BilingualMixin, ClusterableModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type",
+        object_id_field="object_id", related_query_name="question", for_concrete_model=False)
 
     base_form_class = QuestionAdminForm
     panels = [
@@ -106,6 +120,10 @@ class Question(BilingualMixin, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title or Truncator(self.text_en).chars(80)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class Answer(BilingualMixin, Orderable):

@@ -4,18 +4,30 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import PreviewableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from ..i18n import BilingualMixin
 from .bank import Question
 
 
-class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
+class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, BilingualMixin,
+           PreviewableMixin, ClusterableModel):
+    """Changes go through the "Curriculum review" workflow, like course pages: the row is the
+    live (published) version, which trainees see; drafts live in revisions (Wagtail's
+    snippet drafts, revisions, locking and workflows)."""
+
     class Purpose(models.TextChoices):
         PRE_TEST = "pre_test", _("Pre-test")
         POST_TEST = "post_test", _("Post-test")
@@ -71,15 +83,16 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
     time_limit_minutes = models.PositiveSmallIntegerField(
         _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    draft = models.BooleanField(
-        _("draft"), default=True, help_text=_("Draft quizzes are visible only to editors.")
-    )
     success_text_en = models.TextField(_("success text (English)"), blank=True)
     success_text_fr = models.TextField(_("success text (French)"), blank=True)
     fail_text_en = models.TextField(_("fail text (English)"), blank=True)
     fail_text_fr = models.TextField(_("fail text (French)"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quiz")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type",
+        object_id_field="object_id", related_query_name="quiz", for_concrete_model=False)
 
     panels = [
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("title_fr"), FieldPanel("slug")],
@@ -94,7 +107,6 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
             FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("closes_at")]),
             FieldRowPanel([FieldPanel("show_answers"), FieldPanel("answers_at_end"),
                            FieldPanel("exam_paper")]),
-            FieldPanel("draft"),
         ], heading=_("Settings")),
         MultiFieldPanel([FieldPanel("success_text_en"), FieldPanel("success_text_fr"),
                          FieldPanel("fail_text_en"), FieldPanel("fail_text_fr")],
@@ -109,6 +121,10 @@ class Quiz(BilingualMixin, PreviewableMixin, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title_en
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def is_closed(self, now) -> bool:
         return self.closes_at is not None and now >= self.closes_at

@@ -22,6 +22,13 @@ class Sitting(models.Model):
     # Copied from the quiz when the attempt starts, so the database can enforce it.
     single_attempt = models.BooleanField(default=False)
     question_ids = models.JSONField(default=list)
+    # The quiz's settings when the attempt started, so that it is graded with them whatever
+    # is published since: the pass mark and the answer key of each drawn question
+    # ({question id: {"kind", "right": [option ids] or true/false, "points"}}). Empty for
+    # attempts started before snapshots existed: those use the live quiz.
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), null=True, blank=True)
+    answers_at_end = models.BooleanField(null=True, blank=True)
+    key = models.JSONField(default=dict, blank=True)
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
@@ -57,6 +64,15 @@ class Sitting(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def effective_pass_mark(self) -> int:
+        return self.quiz.pass_mark if self.pass_mark is None else self.pass_mark
+
+    @property
+    def shows_answer_after_each(self) -> bool:
+        at_end = self.quiz.answers_at_end if self.answers_at_end is None else self.answers_at_end
+        return not at_end
 
 
 class SittingAnswer(models.Model):

@@ -87,7 +87,7 @@ def _answer(request: HttpRequest, sitting: Sitting, answered: set[int]) -> HttpR
     except services.QuizError as exc:
         form.add_error(None, str(exc))
         return _render_question(request, sitting, question, form, answered, status=400)
-    if not sitting.quiz.answers_at_end:
+    if sitting.shows_answer_after_each:
         return redirect("quizzes:feedback", pk=sitting.pk, question_id=question.pk)
     return redirect("quizzes:question", pk=sitting.pk)
 
@@ -108,7 +108,7 @@ def sitting_feedback(request: HttpRequest, pk: int, question_id: int) -> HttpRes
     """The right answer to a question just answered — only when the quiz shows answers
     after each question (otherwise it waits for the result page)."""
     sitting = _own_sitting(request, pk)
-    if sitting.quiz.answers_at_end and not sitting.is_complete:
+    if not sitting.shows_answer_after_each and not sitting.is_complete:
         raise Http404
     given = get_object_or_404(sitting.answers.select_related("question"),
                               question_id=question_id)
