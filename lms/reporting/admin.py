@@ -1,29 +1,40 @@
 from django.contrib import admin, messages
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import ApiToken, Export
-from .services import api_token_create
+from .services import api_token_revoke
 
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    """Creating a token here shows its key once, in a message; only a hash is kept."""
+    """Tokens are created on their owner's page (Dashboard → API tokens), where the key is
+    shown once; never here, where it would travel in the messages cookie. Revoking goes
+    through the service."""
 
     list_display = ["name", "owner", "prefix", "created_at", "last_used_at", "revoked"]
     list_filter = ["revoked"]
     fields = ["name", "owner", "revoked", "prefix", "created_at", "last_used_at"]
-    readonly_fields = ["prefix", "created_at", "last_used_at"]
-    raw_id_fields = ["owner"]
+    readonly_fields = fields
+    actions = ["revoke"]
 
-    def save_model(self, request, obj, form, change) -> None:
-        if change:
-            super().save_model(request, obj, form, change)
-            return
-        token, key = api_token_create(owner=obj.owner, name=obj.name)
-        obj.pk, obj.prefix, obj.key_hash = token.pk, token.prefix, token.key_hash
-        obj.created_at = token.created_at
-        messages.warning(request, _("New API token (copy it now, it will not be shown again): "
-                                    "%(key)s") % {"key": key})
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["revoke"])
+    def revoke(self, request, queryset) -> None:
+        tokens = list(queryset.filter(revoked=False))
+        for token in tokens:
+            api_token_revoke(token=token, actor=request.user)
+        self.message_user(request, ngettext("%(count)d token revoked.",
+                                            "%(count)d tokens revoked.", len(tokens))
+                          % {"count": len(tokens)}, messages.SUCCESS)
+
+    def has_revoke_permission(self, request) -> bool:
+        return request.user.is_superuser
 
 
 @admin.register(Export)

@@ -1,6 +1,7 @@
 """Read-only JSON API for monitoring-and-evaluation systems (django-ninja).
 
-Authenticate with `Authorization: Bearer <token>` (see `manage.py create_api_token`); the token
+Authenticate with `Authorization: Bearer <token>` (national staff create tokens at
+/<lang>/dashboard/api-tokens/, or `manage.py create_api_token`); the token
 acts as its owner, so answers hold exactly what the owner sees on the dashboard.
 """
 
@@ -107,11 +108,15 @@ class IndicatorsOut(Schema):
 
 
 class CertificateOut(Schema):
+    """The trainee by id and by the name printed on the certificate: never a username (trainees'
+    usernames are often their phone numbers)."""
+
     code: str
     status: str
     issued_at: datetime.datetime | None
     cohort: str
-    trainee: str
+    trainee_id: int
+    trainee_name: str
 
 
 def _viewer(request: HttpRequest):
@@ -157,6 +162,6 @@ def certificate_list(request: HttpRequest, filters: Query[FilterQuery]):
         Certificate.objects.filter(
             enrollment__in=enrollments_in_scope(user=user, filters=filters.filters()))
         .order_by("pk")
-        .values("code", "status", "issued_at", cohort=F("enrollment__cohort__code"),
-                trainee=F("enrollment__trainee__username"))
+        .values("code", "status", "issued_at", "trainee_name", cohort=F("enrollment__cohort__code"),
+                trainee_id=F("enrollment__trainee_id"))
     )

@@ -11,12 +11,14 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from lms.accounts import roles
 from lms.core.files import file_delete_on_commit
 from lms.core.spreadsheets import spreadsheet_row
 
@@ -205,6 +207,12 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def api_token_may_manage(*, user) -> bool:
+    """National staff (the whole country's dashboard) hold API tokens for M&E systems."""
+    return (user.is_active and user.has_perm(roles.VIEW_DASHBOARD)
+            and user.has_perm(roles.SEE_ALL_REGIONS))
+
+
 @transaction.atomic
 def api_token_create(*, owner, name: str) -> tuple[ApiToken, str]:
     """Returns the token and its key; the key is shown once and never stored in clear."""
@@ -212,6 +220,22 @@ def api_token_create(*, owner, name: str) -> tuple[ApiToken, str]:
     token = ApiToken.objects.create(owner=owner, name=name, prefix=key[:8],
                                     key_hash=_digest(key))
     return token, key
+
+
+def api_token_create_for(*, actor, name: str) -> tuple[ApiToken, str]:
+    """A token `actor` creates for themself from their tokens page."""
+    if not api_token_may_manage(user=actor):
+        raise PermissionDenied
+    return api_token_create(owner=actor, name=name)
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, actor) -> None:
+    """Owners revoke their own tokens (administrators any token, in the Django admin)."""
+    if token.owner_id != actor.pk and not actor.is_superuser:
+        raise PermissionDenied
+    ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+    token.revoked = True
 
 
 def api_token_authenticate(*, key: str) -> ApiToken | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import token_views, views
 
 app_name = "reporting"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("export/<slug:table>.<str:fmt>", views.export, name="export"),
     path("exports/<uuid:uuid>/", views.export_detail, name="export_detail"),
     path("exports/<uuid:uuid>/download", views.export_download, name="export_download"),
+    path("api-tokens/", token_views.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", token_views.api_token_revoke, name="api_token_revoke"),
 ]

@@ -66,11 +66,23 @@ def test_indicators_match_the_dashboard_and_honour_filters(client, keys):
                 date_from="yesterday").status_code == 422
 
 
-def test_certificates_status_scoped(client, keys):
+def test_certificates_status_scoped(client, keys, dataset):
     data = _get(client, "/api/certificates", key=keys["kayes_coord"]).json()
-    assert sorted((c["trainee"], c["status"]) for c in data["items"]) == [
-        ("k1", "valid"), ("k2", "revoked")]
+    assert sorted((c["trainee_id"], c["status"]) for c in data["items"]) == sorted([
+        (dataset["enrollments"]["k1"].trainee_id, "valid"),
+        (dataset["enrollments"]["k2"].trainee_id, "revoked")])
     assert _get(client, "/api/certificates", key=keys["national"]).json()["count"] == 3
+
+
+def test_certificates_never_carry_usernames(client, keys, dataset):
+    """Trainees' usernames are often phone numbers: the API gives ids and printed names."""
+    k1 = dataset["enrollments"]["k1"].trainee
+    k1.username = "+22376123456"
+    k1.save(update_fields=["username"])
+    response = _get(client, "/api/certificates", key=keys["national"])
+    assert "+22376123456" not in response.content.decode()
+    item = response.json()["items"][0]
+    assert set(item) == {"code", "status", "issued_at", "cohort", "trainee_id", "trainee_name"}
 
 
 def test_openapi_schema_and_docs_are_served(client, db):
