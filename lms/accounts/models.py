@@ -50,6 +50,11 @@ class User(AbstractUser):
         related_name="coordinators",
         help_text=_("Regions a regional coordinator may see and manage."),
     )
+    must_change_password = models.BooleanField(
+        _("must choose a new password"), default=False,
+        help_text=_("Set when a coordinator gives a one-time access code: the person chooses "
+                    "their own password at their next sign-in."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -77,3 +82,30 @@ class Capability(models.Model):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+
+class AccountEvent(models.Model):
+    """What someone did to another person's account: contact details changed, access given.
+    Kept for national staff (Wagtail admin, "Account changes")."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("E-mail address changed")
+        PHONE = "phone", _("Phone number changed")
+        ACCESS_CODE = "access_code", _("One-time access code given")
+
+    person = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.CASCADE,
+                               related_name="account_events")
+    actor = models.ForeignKey(User, verbose_name=_("changed by"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("change"), max_length=20, choices=Kind.choices)
+    old_value = models.CharField(_("old value"), max_length=254, blank=True)
+    new_value = models.CharField(_("new value"), max_length=254, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("account change")
+        verbose_name_plural = _("account changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.person}"

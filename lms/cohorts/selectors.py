@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from lms.accounts import roles
+from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
@@ -54,6 +55,18 @@ def cohorts_managed_by(user) -> QuerySet[Cohort]:
     if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(facilitators=user)
     return Cohort.objects.filter(pk__in=Cohort.objects.filter(condition).values("pk"))
+
+
+def organisations_managed_by(user) -> QuerySet[Organisation]:
+    """Partner organisations the user may edit: national staff all of them, a regional
+    coordinator those of their regions (every staff role may read the list)."""
+    if not user.is_authenticated or not user.has_perm("organisations.change_organisation"):
+        return Organisation.objects.none()
+    if user.has_perm(roles.SEE_ALL_REGIONS):
+        return Organisation.objects.all()
+    if user.has_perm(roles.COORDINATE_REGIONS):
+        return Organisation.objects.filter(region__in=user.coordinated_regions.all())
+    return Organisation.objects.none()
 
 
 def trainees_visible_to(user) -> QuerySet:

@@ -11,16 +11,30 @@ certificates action).
 """
 
 import datetime
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.accounts import roles
+from lms.organisations.models import Organisation
+
+from . import people
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
-from .selectors import AttendanceRate, attendance_counts, cascade_downstream
+from .selectors import (
+    AttendanceRate,
+    attendance_counts,
+    cascade_downstream,
+    cohorts_managed_by,
+    organisations_managed_by,
+)
+
+# Attendance is taken where the training happens: "today" is Mali's.
+TRAINING_TIMEZONE = zoneinfo.ZoneInfo("Africa/Bamako")
 
 
 def _no_post_test(*, user, course) -> bool:
@@ -163,8 +177,18 @@ def cohort_set_facilitators(*, cohort: Cohort, facilitators: Iterable) -> Cohort
     return cohort
 
 
+def _coordinates(user) -> bool:
+    return user.has_perm(roles.SEE_ALL_REGIONS) or user.has_perm(roles.COORDINATE_REGIONS)
+
+
 @transaction.atomic
 def cohort_create(*, by, facilitators: Iterable = (), **fields) -> Cohort:
+    """A facilitator (who coordinates no region) creates the cohorts they run: they are added
+    to its facilitators, whichever page or admin screen they used."""
+    facilitators = list(facilitators)
+    if (by is not None and by.has_perm(roles.FACILITATE_COHORTS) and not _coordinates(by)
+            and by not in facilitators):
+        facilitators.append(by)
     cohort = Cohort(created_by=by, **fields)
     cohort.full_clean()
     cohort.save()
@@ -201,17 +225,27 @@ def trainer_record(*, user, cohort: Cohort, by) -> Trainer:
 
 # Enrolment and attendance ----------------------------------------------------------------
 
-def enrollment_create(*, cohort: Cohort, trainee) -> Enrollment:
-    """Enrol one person (idempotent: an existing enrollment is returned as it is)."""
+def enrollment_create(*, cohort: Cohort, trainee, by=None) -> Enrollment:
+    """Enrol one person (idempotent: an existing enrollment is returned as it is). With `by`
+    (a person acting on a page or admin screen), the cohort must be one they manage and the
+    trainee a person they may enrol (`people.people_changeable_by`)."""
+    if by is not None and not (
+            cohorts_managed_by(by).filter(pk=cohort.pk).exists()
+            and people.person_changeable(actor=by, person=trainee)):
+        raise PermissionDenied
     with transaction.atomic():
+        Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
         existing = Enrollment.objects.filter(cohort=cohort, trainee=trainee).first()
         if existing:
             return existing
-        taken = cohort.enrollments.active().count()
-        if taken >= cohort.capacity:
-            raise ValidationError(_("This cohort is full (capacity %(capacity)s).")
-                                  % {"capacity": cohort.capacity})
+        _check_capacity(cohort=cohort)
         return Enrollment.objects.create(cohort=cohort, trainee=trainee)
+
+
+def _check_capacity(*, cohort: Cohort) -> None:
+    if cohort.enrollments.active().count() >= cohort.capacity:
+        raise ValidationError(_("This cohort is full (capacity %(capacity)s).")
+                              % {"capacity": cohort.capacity})
 
 
 def enrollment_withdraw(*, enrollment: Enrollment) -> Enrollment:
@@ -219,6 +253,46 @@ def enrollment_withdraw(*, enrollment: Enrollment) -> Enrollment:
         status=Enrollment.Status.WITHDRAWN)
     enrollment.refresh_from_db(fields=["status"])
     return enrollment
+
+
+def enrollment_complete(*, enrollment: Enrollment) -> Enrollment:
+    """Mark complete by hand (a coordinator's decision): the same conditional UPDATE as the
+    completion rule, so `completed_at` is set and the certificate issued exactly once."""
+    with transaction.atomic():
+        won = Enrollment.objects.filter(
+            pk=enrollment.pk, status=Enrollment.Status.ENROLLED
+        ).update(status=Enrollment.Status.COMPLETED, completed_at=timezone.now())
+        enrollment.refresh_from_db(fields=["status", "completed_at"])
+        if won:
+            completion_seams.on_completed(enrollment=enrollment)
+    return enrollment
+
+
+@transaction.atomic
+def enrollment_set_status(*, enrollment: Enrollment, status: str, by) -> Enrollment:
+    """The status change of the admin's Enrollments screen. Completion sets `completed_at` and
+    issues the certificate; re-enrolling a withdrawn trainee respects the capacity; a completed
+    enrollment stays completed (its certificate is revoked under Certificates)."""
+    if not cohorts_managed_by(by).filter(pk=enrollment.cohort_id).exists():
+        raise PermissionDenied
+    current = Enrollment.objects.select_for_update().get(pk=enrollment.pk).status
+    if status == current:
+        return enrollment
+    if current == Enrollment.Status.COMPLETED:
+        raise ValidationError(_("A completed enrollment stays completed; revoke its "
+                                "certificate under Certificates if it was a mistake."))
+    if status == Enrollment.Status.COMPLETED:
+        return enrollment_complete(enrollment=enrollment)
+    if status == Enrollment.Status.WITHDRAWN:
+        return enrollment_withdraw(enrollment=enrollment)
+    _check_capacity(cohort=enrollment.cohort)
+    Enrollment.objects.filter(pk=enrollment.pk).update(status=Enrollment.Status.ENROLLED)
+    enrollment.refresh_from_db(fields=["status"])
+    return enrollment
+
+
+def training_today() -> datetime.date:
+    return timezone.now().astimezone(TRAINING_TIMEZONE).date()
 
 
 def attendance_record(
@@ -229,6 +303,9 @@ def attendance_record(
     everything or nothing, then re-evaluates completion. Returns how many rows were written."""
     if not cohort.start_date <= date <= cohort.end_date:
         raise ValidationError(_("%(date)s is not a day of this cohort.") % {"date": date})
+    if date > training_today():
+        raise ValidationError(_("Attendance cannot be recorded for a day that has not come "
+                                "yet."), code="future_day")
     valid = set(Attendance.Status.values)
     if any(status not in valid for status in statuses.values()):
         raise ValidationError(_("Unknown attendance status."))
@@ -258,3 +335,21 @@ def attendance_record(
     for enrollment in enrollments.values():
         completion_evaluate(enrollment=enrollment)
     return len(new) + len(changed)
+
+
+# Organisations ---------------------------------------------------------------------------
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, by) -> Organisation:
+    """Create or edit a partner organisation: national staff any, a regional coordinator only
+    one of their regions (both before and after the change)."""
+    managed = organisations_managed_by(by)
+    if organisation.pk and not managed.filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+    if not by.has_perm(roles.SEE_ALL_REGIONS) and (
+            organisation.region_id is None
+            or not by.coordinated_regions.filter(pk=organisation.region_id).exists()):
+        raise ValidationError(_("Choose one of the regions you coordinate."), code="region")
+    organisation.full_clean()
+    organisation.save()
+    return organisation

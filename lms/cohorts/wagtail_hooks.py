@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from lms.organisations.viewsets import OrganisationViewSet
 from lms.regions.viewsets import RegionViewSet
 
+from .wagtail_admin.organisations import OrganisationViewSet
 from .wagtail_admin.viewsets import CohortViewSet, EnrollmentViewSet, TraineeViewSet
 
 

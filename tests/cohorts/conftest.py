@@ -62,3 +62,12 @@ def world(course, roles_ready):
         "mopti": enroll(cohorts["mopti"], people["trainee_mopti"])[0],
     }
     return {"people": people, "cohorts": cohorts, "enrollments": enrollments}
+
+
+@pytest.fixture
+def by(roles_ready):
+    """Who imports a roster: a national coordinator, whose scope is every plain trainee."""
+    from lms.accounts import roles
+    from tests.factories import UserFactory
+
+    return UserFactory(username="importer", roles=[roles.NATIONAL_COORDINATOR])

@@ -58,9 +58,9 @@ def test_phone_normalisation(raw, expected):
     assert normalise_phone(raw) == expected
 
 
-def test_clean_csv_imports_everyone_and_creates_accounts_without_email(cohort):
+def test_clean_csv_imports_everyone_and_creates_accounts_without_email(cohort, by):
     rows = read_roster(name="roster.csv", data=_csv(CLEAN))
-    preview = roster_import(cohort=cohort, raw_rows=rows)
+    preview = roster_import(cohort=cohort, raw_rows=rows, by=by)
     assert preview.ok and preview.created == 3
     aminata = User.objects.get(phone="+22376123456")
     assert (aminata.username, aminata.email, aminata.sex, aminata.function) == (
@@ -74,17 +74,17 @@ def test_clean_csv_imports_everyone_and_creates_accounts_without_email(cohort):
     assert Enrollment.objects.filter(cohort=cohort).count() == 3
 
 
-def test_xlsx_with_french_headers_and_numeric_phone(cohort):
+def test_xlsx_with_french_headers_and_numeric_phone(cohort, by):
     data = _xlsx([["Prénom", "Nom", "Sexe", "Fonction", "Organisation", "Région", "Téléphone"],
                   ["Awa", "Diallo", "F", "Travailleur social", "CRM", "Ségou", 76000001.0],
                   [None, None, None, None, None, None, None]])
     rows = read_roster(name="ROSTER.XLSX", data=data)
     assert len(rows) == 1
-    preview = roster_import(cohort=cohort, raw_rows=rows)
+    preview = roster_import(cohort=cohort, raw_rows=rows, by=by)
     assert preview.rows[0].person.phone == "+22376000001"
 
 
-def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort):
+def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort, by):
     existing = UserFactory(first_name="Issa", last_name="Cissé", phone="+22370000000")
     enroll(cohort, existing)
     UserFactory(first_name="Hawa", last_name="Sidibé", phone="+22371111111")
@@ -105,7 +105,7 @@ def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort):
     rows = read_roster(name="roster.csv", data=_csv(text))
     users_before = User.objects.count()
     with pytest.raises(RosterRejected) as rejected:
-        roster_import(cohort=cohort, raw_rows=rows)
+        roster_import(cohort=cohort, raw_rows=rows, by=by)
     errors = _errors(rejected.value.preview)
     assert sorted(errors) == [3, 4, 5, 6, 7, 8, 11, 12]
     assert "Unknown region" in errors[3][0]
@@ -121,30 +121,31 @@ def test_every_error_is_reported_with_its_row_and_nothing_is_written(cohort):
     assert Enrollment.objects.filter(cohort=cohort).count() == 1
 
 
-def test_duplicate_without_phone_matches_name_and_organisation(cohort):
+def test_duplicate_without_phone_matches_name_and_organisation(cohort, by):
     text = "\n".join([HEADER, "Awa,Touré,F,,CRM,Kayes,,",
                       "awa,TOURE,F,,Croix-Rouge malienne,Kayes,,"])
-    preview = roster_check(cohort=cohort, raw_rows=read_roster(name="r.csv", data=_csv(text)))
+    preview = roster_check(cohort=cohort, raw_rows=read_roster(name="r.csv", data=_csv(text)),
+                           by=by)
     assert _errors(preview) == {3: ["Same person as row 2."]}
 
 
-def test_reimport_same_file_creates_no_duplicates(cohort, course):
+def test_reimport_same_file_creates_no_duplicates(cohort, course, by):
     rows = read_roster(name="roster.csv", data=_csv(CLEAN))
-    roster_import(cohort=cohort, raw_rows=rows)
+    roster_import(cohort=cohort, raw_rows=rows, by=by)
     users = User.objects.count()
     # into the same cohort: rejected row by row, nothing changes
     with pytest.raises(RosterRejected) as rejected:
-        roster_import(cohort=cohort, raw_rows=rows)
+        roster_import(cohort=cohort, raw_rows=rows, by=by)
     assert len(rejected.value.preview.error_rows) == 3
     # into another cohort: the same people (matched by phone, or name + organisation) are enrolled
     other = make_cohort(course=course)
-    preview = roster_import(cohort=other, raw_rows=rows)
+    preview = roster_import(cohort=other, raw_rows=rows, by=by)
     assert preview.created == 0
     assert User.objects.count() == users
     assert Enrollment.objects.filter(cohort=other).count() == 3
 
 
-def test_failure_half_way_rolls_back_everything(cohort, monkeypatch):
+def test_failure_half_way_rolls_back_everything(cohort, monkeypatch, by):
     rows = read_roster(name="roster.csv", data=_csv(CLEAN))
 
     def broken(*args, **kwargs):
@@ -153,14 +154,15 @@ def test_failure_half_way_rolls_back_everything(cohort, monkeypatch):
     monkeypatch.setattr(Enrollment.objects, "bulk_create", broken)
     users = User.objects.count()
     with pytest.raises(RuntimeError):
-        roster_import(cohort=cohort, raw_rows=rows)
+        roster_import(cohort=cohort, raw_rows=rows, by=by)
     assert User.objects.count() == users
 
 
-def test_capacity_is_a_file_error(course):
+def test_capacity_is_a_file_error(course, by):
     OrganisationFactory(name="Croix-Rouge malienne", acronym="CRM")
     small = make_cohort(course=course, capacity=2)
-    preview = roster_check(cohort=small, raw_rows=read_roster(name="r.csv", data=_csv(CLEAN)))
+    preview = roster_check(cohort=small, raw_rows=read_roster(name="r.csv", data=_csv(CLEAN)),
+                           by=by)
     assert not preview.ok and preview.file_errors
 
 

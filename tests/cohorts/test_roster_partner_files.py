@@ -55,16 +55,16 @@ def cohort(course, partners):
     return make_cohort(course=course, capacity=30)
 
 
-def test_french_excel_roster_with_title_row_and_new_organisation(cohort, partners):
+def test_french_excel_roster_with_title_row_and_new_organisation(cohort, partners, by):
     rows = read_roster(name="Liste participants.xlsx", data=french_excel_roster(PARTNERS))
     assert [row.number for row in rows] == [4, 5, 6, 7, 8]  # title, blank line, header
-    preview = roster_check(cohort=cohort, raw_rows=rows)
+    preview = roster_check(cohort=cohort, raw_rows=rows, by=by)
     assert preview.ok, [row.errors for row in preview.rows]
     assert [(new.name, new.rows) for new in preview.new_organisations] == [
         ("Association Jeunesse Active de Kayes", [7, 8])]
     assert not Organisation.objects.filter(name__icontains="jeunesse").exists()  # only proposed
 
-    roster_import(cohort=cohort, raw_rows=rows)
+    roster_import(cohort=cohort, raw_rows=rows, by=by)
     aissata = User.objects.get(last_name="Maïga")
     assert aissata.phone == "+22376426359"  # Excel's 22376426359
     assert aissata.organisation == partners["drds"]  # initials of its name
@@ -154,7 +154,7 @@ def test_upload_never_answers_500(client, world, data):
     assert response.status_code == 200
 
 
-def test_broken_formula_cells_are_refused_by_column_name(cohort):
+def test_broken_formula_cells_are_refused_by_column_name(cohort, by):
     data = with_cached_formula_errors(french_excel_roster([
         ["=Feuil2!#REF!", "Traoré", "F", "", "", "Kayes", "", ""],
         ["Awa", "Keïta", "F", "", "", "Kayes", "", ""],
@@ -162,7 +162,7 @@ def test_broken_formula_cells_are_refused_by_column_name(cohort):
     rows = read_roster(name="liste.xlsx", data=data)
     assert rows[0].values["first_name"] == "#REF!"  # the cached value, as Excel left it
     with translation.override("fr"):
-        preview = roster_check(cohort=cohort, raw_rows=rows)
+        preview = roster_check(cohort=cohort, raw_rows=rows, by=by)
     errors = {row.number: row.errors for row in preview.rows if row.errors}
     assert list(errors) == [4]
     assert "« Prénom »" in errors[4][0] or "“Prénom”" in errors[4][0]

@@ -89,13 +89,14 @@ def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview
         status=RosterImport.Status.RUNNING)
     try:
         with transaction.atomic():
-            job = RosterImport.objects.select_for_update().select_related("cohort") \
-                .get(pk=job_id)
+            job = RosterImport.objects.select_for_update().select_related(
+                "cohort", "requested_by").get(pk=job_id)
             if job.finished:
                 return None
             if choices is not None:
                 job.choices = choices
             preview = roster_import(cohort=job.cohort, raw_rows=_raw_rows(job),
+                                    by=job.requested_by,
                                     organisations=job.choices.get("organisations"))
             job.status = RosterImport.Status.DONE
             job.enrolled, job.created_accounts = len(preview.rows), preview.created

@@ -1,10 +1,12 @@
 """Roster import: check every row, show a preview, then write all of it or nothing.
 
-People are matched to existing accounts by phone number, or, for rows without a phone, by
-first name + last name + organisation (accents and case ignored). A matched person is enrolled
-as they are (their profile is not overwritten); a new person gets an account whose username is
-their phone number (digits) or, without one, their name, and no usable password until a
-coordinator sets one: no e-mail address is required.
+People are matched to existing accounts by `people.people_match` (the one matcher of every
+enrolment path): by phone number, or, for rows without a phone, by first name + last name +
+organisation (accents and case ignored), and only ever to plain trainees inside the importing
+person's scope; a row that matches anyone else is an error that does not say who. A matched
+person is enrolled as they are (their profile is not overwritten); a new person gets an
+account whose username is their phone number (digits) or, without one, their name, and no
+usable password until a coordinator gives them a log-in slip: no e-mail address is required.
 
 Partners' own words are accepted: an organisation that matches none (see organisations.py) is
 created in the cohort's region when the import is confirmed (or mapped to an existing one the
@@ -30,6 +32,7 @@ from lms.accounts import roles
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
+from .. import people as people_services
 from ..models import Cohort, Enrollment
 from .organisations import OrganisationMatcher, organisation_key
 from .reading import COLUMNS, RawRow, column_label, fold
@@ -192,30 +195,24 @@ def _identity(cleaned: dict) -> tuple:
             organisation_key(cleaned["organisation_new"]) or None)
 
 
-def _match_existing(rows: list[RosterRow]) -> None:
-    phones = {row.cleaned["phone"] for row in rows if row.cleaned.get("phone")}
-    by_phone = {user.phone: user for user in User.objects.filter(phone__in=phones)}
-    last_names = {row.cleaned["last_name"] for row in rows if not row.cleaned.get("phone")}
-    by_name: dict[tuple, object] = {}
-    for user in User.objects.filter(last_name__in=last_names):
-        by_name.setdefault(("name", fold(user.first_name), fold(user.last_name),
-                            user.organisation_id), user)
-    for row in rows:
-        if row.errors:
-            continue
-        key = _identity(row.cleaned)
-        if key[0] == "phone":
-            row.person = by_phone.get(key[1])
-            if row.person and (fold(row.person.first_name), fold(row.person.last_name)) != (
-                    fold(row.cleaned["first_name"]), fold(row.cleaned["last_name"])):
-                row.errors.append(_("This phone number is already registered to another "
-                                    "person."))
-        else:
-            row.person = by_name.get(key)
+def _match_existing(rows: list[RosterRow], *, by) -> None:
+    checked = [row for row in rows if not row.errors]
+    matches = people_services.people_match(by=by, identities=[row.cleaned for row in checked])
+    for row, match in zip(checked, matches, strict=True):
+        row.person = match.person
+        if match.refused:
+            row.errors.append(_("This person matches an existing account that you may not "
+                                "enrol (a staff account, or someone outside your cohorts and "
+                                "regions). Check the name, phone and organisation, or ask a "
+                                "national coordinator."))
+        elif match.phone_clash:
+            row.errors.append(_("This phone number is already registered to another "
+                                "person."))
 
 
-def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
-    """Validate every row (no writes). Errors name the row number the spreadsheet shows."""
+def roster_check(*, cohort: Cohort, raw_rows: list[RawRow], by) -> RosterPreview:
+    """Validate every row (no writes) as `by` imports them. Errors name the row number the
+    spreadsheet shows."""
     lookups = _lookups()
     rows = [RosterRow(number=raw.number, values=dict(raw.values)) for raw in raw_rows]
     seen: dict[tuple, int] = {}
@@ -228,7 +225,7 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow]) -> RosterPreview:
             row.errors.append(_("Same person as row %(row)s.") % {"row": seen[key]})
         else:
             seen[key] = row.number
-    _match_existing(rows)
+    _match_existing(rows, by=by)
     enrolled = set(Enrollment.objects.filter(
         cohort=cohort, trainee__in=[row.person for row in rows if row.person]
     ).values_list("trainee_id", flat=True))
@@ -303,14 +300,14 @@ def _username_for(cleaned: dict, taken: set[str]) -> str:
     return candidate
 
 
-def roster_import(*, cohort: Cohort, raw_rows: list[RawRow],
+def roster_import(*, cohort: Cohort, raw_rows: list[RawRow], by,
                   organisations: dict | None = None) -> RosterPreview:
-    """Check again and write everything in one transaction, or raise RosterRejected.
-    `organisations` holds the preview's answers for new organisations (see
+    """Check again (as `by` imports) and write everything in one transaction, or raise
+    RosterRejected. `organisations` holds the preview's answers for new organisations (see
     `_settle_organisations`); without one, a new organisation is created."""
     with transaction.atomic():
         Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
-        preview = roster_check(cohort=cohort, raw_rows=raw_rows)
+        preview = roster_check(cohort=cohort, raw_rows=raw_rows, by=by)
         if not preview.ok:
             raise RosterRejected(preview)
         preview.organisations_created = _settle_organisations(

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.accounts import roles
 from lms.core.spreadsheets import spreadsheet_row
 
 from .. import selectors, services
@@ -76,13 +75,9 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
     regions = regions_for_new_cohorts(request.user)
     form = CohortForm(request.POST or None, user=request.user, regions=regions)
     if request.method == "POST" and form.is_valid():
-        facilitators = list(form.cleaned_data["facilitators"])
-        coordinates = (request.user.has_perm(roles.SEE_ALL_REGIONS)
-                       or request.user.has_perm(roles.COORDINATE_REGIONS))
-        if not coordinates and request.user not in facilitators:
-            facilitators.append(request.user)  # a facilitator creates the cohorts they run
         try:
-            cohort = services.cohort_create(by=request.user, facilitators=facilitators,
+            cohort = services.cohort_create(by=request.user,
+                                            facilitators=form.cleaned_data["facilitators"],
                                             **_cohort_form_fields(form))
         except ValidationError as exc:
             form.add_error("facilitators", exc)
@@ -115,7 +110,8 @@ def enrol_person(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, initial={"region": cohort.region})
     if request.method == "POST" and form.is_valid():
         try:
-            roster_import(cohort=cohort, raw_rows=[RawRow(number=1, values=form.as_row_values())])
+            roster_import(cohort=cohort, raw_rows=[RawRow(number=1, values=form.as_row_values())],
+                          by=request.user)
         except RosterRejected as rejected:
             for error in rejected.preview.file_errors:
                 form.add_error(None, error)

@@ -44,7 +44,7 @@ def roster_upload(request: HttpRequest, pk: int) -> HttpResponse:
             except RosterFileError as error:
                 form.add_error("file", str(error))
             else:
-                preview = roster_check(cohort=cohort, raw_rows=raw_rows)
+                preview = roster_check(cohort=cohort, raw_rows=raw_rows, by=request.user)
                 if preview.ok:
                     job = jobs.roster_job_prepare(cohort=cohort, actor=request.user,
                                                   file_name=upload.name, raw_rows=raw_rows)

@@ -8,6 +8,7 @@ is a 404, in the listing, edit, delete, inspect, history and usage views alike.
 from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -22,6 +23,22 @@ from wagtail.admin.views.generic.models import (
 from wagtail.admin.viewsets.model import ModelViewSet
 
 Scope = Callable[..., QuerySet]
+
+
+class ServiceFormMixin:
+    """For create and edit views whose `save_instance` calls a service: a ValidationError
+    from the service (raised inside the view's transaction, so nothing is written) becomes a
+    form error on `error_field` (or the whole form)."""
+
+    error_field: str | None = None
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            form.add_error(self.error_field, exc)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class ScopedIndexView(IndexView):

@@ -1,55 +1,56 @@
-"""Staff screens in the Wagtail admin: cohorts, enrollments and trainees, scoped per user."""
+"""Staff screens in the Wagtail admin: cohorts, enrollments and trainees, scoped per user.
+
+Every create and edit goes through the same service as the site's pages (`services`,
+`people`): the admin never saves these models itself.
+"""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from lms.accounts import roles
 
-from .. import selectors, services
+from .. import people, selectors, services
 from ..models import Cohort, Enrollment
 from ..views.access import regions_for_cohorts
-from .scoped import ScopedEditView, ScopedModelViewSet
+from .scoped import ScopedEditView, ScopedModelViewSet, ServiceFormMixin
 
 User = get_user_model()
 COHORT_FIELDS = ["name", "code", "course", "region", "venue", "start_date", "end_date", "hours",
                  "capacity", "language", "status", "is_training_of_trainers", "facilitators"]
 
 
-class CohortFormMixin:
+class CohortFormMixin(ServiceFormMixin):
+    error_field = "facilitators"  # where a refused cascade place is shown
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields["region"].queryset = regions_for_cohorts(self.request.user)
         return form
 
-    def save_instance(self):
-        cohort = super().save_instance()
-        # The cascade place follows from the facilitators: the service computes it.
-        return services.cohort_set_facilitators(cohort=cohort,
-                                                facilitators=list(cohort.facilitators.all()))
-
-    def form_valid(self, form):
-        try:  # the save runs in a transaction: a refused cascade place writes nothing
-            return super().form_valid(form)
-        except ValidationError as exc:
-            form.add_error("facilitators", exc)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+    def cohort_fields(self) -> dict:
+        return {name: self.form.cleaned_data[name] for name in COHORT_FIELDS
+                if name != "facilitators"}
 
 
 class CohortCreateView(CohortFormMixin, CreateView):
     def save_instance(self):
-        self.form.instance.created_by = self.request.user
-        return super().save_instance()
+        return services.cohort_create(by=self.request.user,
+                                      facilitators=self.form.cleaned_data["facilitators"],
+                                      **self.cohort_fields())
 
 
 class CohortEditView(CohortFormMixin, ScopedEditView):
-    pass
+    def save_instance(self):
+        cohort = Cohort.objects.get(pk=self.object.pk)
+        return services.cohort_update(cohort=cohort,
+                                      facilitators=self.form.cleaned_data["facilitators"],
+                                      **self.cohort_fields())
 
 
 class CohortViewSet(ScopedModelViewSet):
@@ -73,20 +74,39 @@ def _enrollments_managed(user) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(cohort__in=selectors.cohorts_managed_by(user))
 
 
-class EnrollmentFormMixin:
+class EnrollmentCreateForm(WagtailAdminModelForm):
+    class Meta:
+        model = Enrollment
+        fields = ["cohort", "trainee"]
+
+
+class EnrollmentStatusForm(WagtailAdminModelForm):
+    """Cohort and trainee are fixed once enrolled; the status changes through the service."""
+
+    class Meta:
+        model = Enrollment
+        fields = ["status"]
+
+
+class EnrollmentCreateView(ServiceFormMixin, CreateView):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields["cohort"].queryset = selectors.cohorts_managed_by(self.request.user)
-        form.fields["trainee"].queryset = trainees_in_scope(self.request.user)
+        form.fields["trainee"].queryset = people.people_changeable_by(self.request.user)
         return form
 
+    def save_instance(self):
+        return services.enrollment_create(cohort=self.form.cleaned_data["cohort"],
+                                          trainee=self.form.cleaned_data["trainee"],
+                                          by=self.request.user)
 
-class EnrollmentCreateView(EnrollmentFormMixin, CreateView):
-    pass
 
-
-class EnrollmentEditView(EnrollmentFormMixin, ScopedEditView):
-    pass
+class EnrollmentEditView(ServiceFormMixin, ScopedEditView):
+    def save_instance(self):
+        enrollment = Enrollment.objects.select_related("cohort").get(pk=self.object.pk)
+        return services.enrollment_set_status(enrollment=enrollment,
+                                              status=self.form.cleaned_data["status"],
+                                              by=self.request.user)
 
 
 class EnrollmentViewSet(ScopedModelViewSet):
@@ -97,11 +117,13 @@ class EnrollmentViewSet(ScopedModelViewSet):
     manage_scope = staticmethod(_enrollments_managed)
     add_view_class = EnrollmentCreateView
     edit_view_base = EnrollmentEditView
-    form_fields = ["cohort", "trainee", "status"]
     list_display = ["trainee", "cohort", "status", "completed_at"]
     list_select_related = ("trainee", "cohort")
     list_filter = ["status", "cohort__region"]
     search_fields = ["trainee__first_name", "trainee__last_name", "cohort__name"]
+
+    def get_form_class(self, for_update: bool = False):
+        return EnrollmentStatusForm if for_update else EnrollmentCreateForm
 
 
 # Trainees: the profile fields of User, under a role-based policy of our own so that staff
@@ -112,9 +134,17 @@ TRAINEE_FIELDS = ["first_name", "last_name", "sex", "function", "organisation", 
 
 
 def trainees_in_scope(user) -> QuerySet:
-    """People the user may see who are trainees (enrolled somewhere or in the Trainees group)."""
-    return selectors.trainees_visible_to(user).filter(
-        Q(enrollments__isnull=False) | Q(groups__name=roles.TRAINEE)).distinct()
+    """The plain trainees the user may change (`people.people_changeable_by`): never a staff
+    account, never someone outside their scope."""
+    return people.people_changeable_by(user)
+
+
+class TraineeEditView(ServiceFormMixin, ScopedEditView):
+    def save_instance(self):
+        trainee = User.objects.get(pk=self.object.pk)
+        return people.trainee_profile_update(
+            by=self.request.user, trainee=trainee,
+            **{name: self.form.cleaned_data[name] for name in TRAINEE_FIELDS})
 
 
 class TraineeProfilePolicy(BasePermissionPolicy):
@@ -150,6 +180,7 @@ class TraineeViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Trainees")
     scope = staticmethod(trainees_in_scope)
+    edit_view_base = TraineeEditView
     form_fields = TRAINEE_FIELDS
     list_display = ["last_name", "first_name", "phone", "organisation", "region"]
     list_select_related = ("organisation", "region")
