@@ -173,6 +173,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Reporting: exports with more rows than this are built by a Celery task, not streamed.
 REPORTING_EXPORT_SYNC_MAX_ROWS = env.int("REPORTING_EXPORT_SYNC_MAX_ROWS", default=5000)
+# Roster imports of at least this many rows run as a Celery task (lms/cohorts/importers/jobs.py).
+ROSTER_TASK_MIN_ROWS = env.int("ROSTER_TASK_MIN_ROWS", default=200)
 
 # Redis: broker on database 0, cache on database 1 (kept apart so a cache flush never eats
 # queued tasks). With no broker configured, tasks run in-process (CELERY_TASK_ALWAYS_EAGER).

@@ -76,15 +76,17 @@ def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if job is None:
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("cohorts:roster_import", pk=cohort.pk)
-    request.session.pop(_session_key(cohort), None)
     choices = {"organisations": _organisation_choices(request.POST)}
     if jobs.roster_job_runs_later(job):
         jobs.roster_job_queue(job=job, choices=choices)
+        request.session.pop(_session_key(cohort), None)
         return redirect("cohorts:roster_progress", pk=cohort.pk, job_pk=job.pk)
-    try:
+    try:  # a fault half-way leaves the job checked: the same preview can be confirmed again
         preview = jobs.roster_job_run(job_id=job.pk, choices=choices)
     except RosterRejected as rejected:
+        request.session.pop(_session_key(cohort), None)
         return _render_preview(request, cohort, RosterUploadForm(), rejected.preview)
+    request.session.pop(_session_key(cohort), None)
     if preview is None:  # finished by an earlier request
         return redirect("cohorts:roster_progress", pk=cohort.pk, job_pk=job.pk)
     messages.success(request, _("%(count)s trainees enrolled (%(new)s new accounts).")
