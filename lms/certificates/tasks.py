@@ -4,14 +4,19 @@ the rules hand work over through `services.queue`, which the helpers at the end 
 import logging
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from . import rendering
 
 logger = logging.getLogger(__name__)
 
+# Countdowns stay well under the broker's visibility timeout (settings: CELERY_VISIBILITY_TIMEOUT),
+# or Redis would hand a retry still waiting for its countdown to a second worker. Rendering a
+# page takes well under a second: a render or e-mail past a minute and a half is stuck.
 RETRY = {
-    "autoretry_for": (Exception,), "retry_backoff": 5, "retry_backoff_max": 600,
+    "autoretry_for": (Exception,), "retry_backoff": 5, "retry_backoff_max": 120,
     "retry_jitter": True, "max_retries": 5, "acks_late": True,
+    "soft_time_limit": 90, "time_limit": 120,
 }
 
 
@@ -29,6 +34,16 @@ def certificate_notify_task(self, certificate_id: int) -> bool:
 @shared_task(acks_late=True)
 def certificates_render_pending_task() -> int:
     return rendering.certificates_render_pending()
+
+
+@worker_ready.connect
+def sweep_when_a_worker_starts(sender, **kwargs) -> None:
+    """A worker starting is often a worker restarted after dying mid-task: look for lost
+    certificates now rather than at beat's next minute (and even if beat is not running)."""
+    try:
+        certificates_render_pending_task.delay()
+    except Exception:
+        logger.exception("Could not queue the pending-certificates sweep at worker start")
 
 
 def enqueue(task, *args) -> None:

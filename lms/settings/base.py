@@ -187,7 +187,18 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Recovery when a worker dies (SIGKILL, out of memory, a host restart), in minutes:
+# - a pool process killed: acks_late + reject_on_worker_lost put its task back at once;
+# - the whole worker killed: Redis hands its unacknowledged messages to another worker after
+#   the visibility timeout. It must outlast the longest task (hence the time limits below, and
+#   retry countdowns capped at 120 s: a message waiting for its countdown is unacknowledged too);
+# - certificates also come back through the pending sweep, run when a worker starts and by beat
+#   every minute (CERTIFICATES_PENDING_AFTER_MINUTES below). Tasks are idempotent, so a message
+#   delivered twice does the work once. tests/faults/test_worker_killed.py kills real workers.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=420)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=480)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -196,11 +207,14 @@ CELERY_TIMEZONE = TIME_ZONE
 # counts as lost and is re-queued by the sweep (command `certificates_render_pending`, or beat).
 CERTIFICATES_VERIFY_RATE_LIMIT = env.int("CERTIFICATES_VERIFY_RATE_LIMIT", default=30)
 CERTIFICATES_VERIFY_RATE_WINDOW = env.int("CERTIFICATES_VERIFY_RATE_WINDOW", default=60)
-CERTIFICATES_PENDING_AFTER_MINUTES = env.int("CERTIFICATES_PENDING_AFTER_MINUTES", default=10)
+# Longer than a cohort's regeneration waits in the queue (220 PDFs: about a minute), so the
+# sweep rarely queues a certificate that is only waiting its turn (harmless: rendering is
+# idempotent). Worst case after a worker is killed: this + beat's minute.
+CERTIFICATES_PENDING_AFTER_MINUTES = env.float("CERTIFICATES_PENDING_AFTER_MINUTES", default=3)
 CELERY_BEAT_SCHEDULE = {
     "certificates-render-pending": {
         "task": "lms.certificates.tasks.certificates_render_pending_task",
-        "schedule": 300.0,
+        "schedule": 60.0,
     },
 }
 

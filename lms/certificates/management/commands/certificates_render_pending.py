@@ -12,10 +12,10 @@ class Command(BaseCommand):
     help = __doc__
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--older-than", type=int, default=None, metavar="MINUTES",
+        parser.add_argument("--older-than", type=float, default=None, metavar="MINUTES",
                             help="default: settings.CERTIFICATES_PENDING_AFTER_MINUTES")
 
-    def handle(self, *args, older_than: int | None, **options) -> None:
+    def handle(self, *args, older_than: float | None, **options) -> None:
         delta = None if older_than is None else datetime.timedelta(minutes=older_than)
         count = certificates_render_pending(older_than=delta)
         self.stdout.write(f"{count} certificate(s) queued for rendering.")
