@@ -17,10 +17,12 @@ def module_complete(request: HttpRequest, page_id: int) -> HttpResponse:
     module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
     if request.POST.get("undo"):
         services.module_mark_incomplete(user=request.user, module=module)
-        messages.info(request, _("The module is marked as not completed."))
+        messages.info(request, _("The module is marked as not completed."),
+                      extra_tags="completion")
     else:
         services.module_mark_complete(user=request.user, module=module)
-        messages.success(request, _("Well done: the module is marked as completed."))
+        messages.success(request, _("Well done: the module is marked as completed."),
+                         extra_tags="completion")
     return HttpResponseRedirect(module.get_url(request) + "#completion")
 
 

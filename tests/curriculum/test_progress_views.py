@@ -114,3 +114,23 @@ def test_learner_courses_skip_withdrawn_enrollments(site_tree):
     enrollment.status = Enrollment.Status.WITHDRAWN
     enrollment.save()
     assert services.learner_courses(user=trainee) == []
+
+
+def test_after_mark_complete_the_completion_section_confirms_and_offers_the_next_module(
+        client, site_tree):
+    first, second = site_tree["modules"]
+    client.force_login(UserFactory())
+    response = client.post(complete_url(first))
+    assert response["Location"].endswith("#completion")
+    html = client.get(response["Location"].split("#")[0]).content.decode()
+    section = html[html.index('id="completion"'):html.index("</section>", html.index(
+        'id="completion"'))]
+    # The page lands on the section: the confirmation is in it, not above the fold.
+    assert "the module is marked as completed" in section
+    assert 'class="messages"' not in html.split('id="completion"')[0] or \
+        "marked as completed" not in html.split('id="completion"')[0]
+    # Undo is a real (outlined) button, not white text on the grey section.
+    assert '<button type="submit" class="secondary">Undo</button>' in section
+    assert f'href="{second.url}"' in section and "Next module: Module 2" in section
+    last = client.get(client.post(complete_url(second))["Location"].split("#")[0])
+    assert "Back to the course" in last.content.decode()
