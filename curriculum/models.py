@@ -77,6 +77,11 @@ class CoursePage(Page):
     completion_requires_post_test = models.BooleanField(
         _("requires a passed post-test"), default=True
     )
+    completion_requires_modules = models.BooleanField(
+        _("requires every module completed"), default=False,
+        help_text=_("The trainee must have marked every published module of the course as "
+                    "completed."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -88,7 +93,8 @@ class CoursePage(Page):
         FieldPanel("cover_image"),
         MultiFieldPanel(
             [FieldPanel("completion_min_attendance"),
-             FieldPanel("completion_requires_post_test")],
+             FieldPanel("completion_requires_post_test"),
+             FieldPanel("completion_requires_modules")],
             heading=_("Completion rule"),
         ),
     ]

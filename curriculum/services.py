@@ -4,7 +4,7 @@ Completions are keyed by the module's translation key, so progress made on the F
 counts on the English one and the other way round.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -36,6 +36,22 @@ class CourseProgress:
         return self.completed > 0
 
 
+def _nothing_follows(*, user, module: ModulePage) -> None:
+    return None
+
+
+@dataclass
+class ModuleSeams:
+    """What follows a module completion in apps above the curriculum, which it never imports:
+    the cohorts app plugs in the re-evaluation of the course's completion rule (a course may
+    require every module) at start-up (`CohortsConfig.ready`)."""
+
+    on_completed: Callable[..., object] = _nothing_follows
+
+
+module_seams = ModuleSeams()
+
+
 def can_see_facilitator_notes(*, user, is_preview: bool = False) -> bool:
     """Facilitator-only notes show in Wagtail previews and to those who run sessions or write
     the curriculum (facilitators, curriculum editors, administrators); never to trainees,
@@ -44,17 +60,31 @@ def can_see_facilitator_notes(*, user, is_preview: bool = False) -> bool:
 
 
 def module_mark_complete(*, user, module: ModulePage) -> ModuleCompletion:
-    """Record that `user` finished `module` (in any language). Idempotent."""
-    existing = ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            return ModuleCompletion.objects.create(
-                user=user, module_key=module.translation_key, module=module
-            )
-    except IntegrityError:  # a double click raced us: the first one won
-        return ModuleCompletion.objects.get(user=user, module_key=module.translation_key)
+    """Record that `user` finished `module` (in any language), then let the course's
+    completion rule look again (`module_seams`). Idempotent."""
+    completion = ModuleCompletion.objects.filter(
+        user=user, module_key=module.translation_key).first()
+    if completion is None:
+        try:
+            with transaction.atomic():
+                completion = ModuleCompletion.objects.create(
+                    user=user, module_key=module.translation_key, module=module
+                )
+        except IntegrityError:  # a double click raced us: the first one won
+            completion = ModuleCompletion.objects.get(user=user,
+                                                      module_key=module.translation_key)
+    module_seams.on_completed(user=user, module=module)
+    return completion
+
+
+def course_modules_mark_complete(*, users: Iterable, course: CoursePage) -> int:
+    """Record every live module of `course` as completed by each of `users`, in bulk and
+    without the per-module follow-up (the demo loader evaluates completion itself after)."""
+    keys = set(ModulePage.objects.child_of(course).live().values_list("translation_key",
+                                                                      flat=True))
+    rows = [ModuleCompletion(user=user, module_key=key) for user in users for key in keys]
+    created = ModuleCompletion.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
+    return len(created)
 
 
 def module_mark_incomplete(*, user, module: ModulePage) -> None:

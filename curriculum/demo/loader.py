@@ -111,6 +111,7 @@ def _course_fields(course: dict, language: str, assets: dict) -> dict:
         "learning_objectives": text["learning_objectives"], "cover_image": assets["cover"],
         "duration_hours": course["duration_hours"], "code": course["code"],
         "completion_min_attendance": 80, "completion_requires_post_test": True,
+        "completion_requires_modules": True,
     }
 
 

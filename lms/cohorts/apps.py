@@ -9,7 +9,10 @@ class CohortsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: models load only once the app registry is ready.
-        from . import tasks
+        from curriculum.services import module_seams
+
+        from . import services, tasks
         from .importers import jobs
 
         jobs.queue.run = tasks.roster_import_enqueue
+        module_seams.on_completed = services.completion_evaluate_after_module

@@ -2,12 +2,14 @@
 
 Completion rule (per course, fields on `CoursePage`): a trainee completes when their
 attendance over the cohort's days (`attendance_over_cohort_days`) reaches
-`completion_min_attendance` and, if `completion_requires_post_test`, they passed the
-post-test. Every calendar day from `start_date` to `end_date` counts: present days / (cohort
-days - excused days); an excused day neither helps nor hurts, a day with no record counts as
-absent (the dashboard measures over the recorded days instead, see `selectors`). Completion is
-never withdrawn automatically once reached (a certificate may exist; revoking it is a
-certificates action).
+`completion_min_attendance`, if `completion_requires_modules` they completed every published
+module of the course, and if `completion_requires_post_test` they passed the post-test
+(`completion_checklist` holds each part, for the rule and for the trainee's pages). Every
+calendar day from `start_date` to `end_date` counts: present days / (cohort days - excused
+days); an excused day neither helps nor hurts, a day with no record counts as absent (the
+dashboard measures over the recorded days instead, see `selectors`). Completion is never
+withdrawn automatically once reached (a certificate may exist; revoking it is a certificates
+action).
 """
 
 import datetime
@@ -20,10 +22,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from curriculum.services import course_progress
 from lms.accounts import roles
 from lms.organisations.models import Organisation
 
 from . import people
+from .completion import CompletionChecklist
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 from .selectors import (
     AttendanceRate,
@@ -74,16 +78,33 @@ def attendance_over_cohort_days(*, enrollment: Enrollment) -> AttendanceRate:
                           days=len(cohort_days(cohort=cohort)))
 
 
-def _rule_met(*, enrollment: Enrollment) -> bool:
+def completion_checklist(*, enrollment: Enrollment,
+                         today: datetime.date | None = None) -> CompletionChecklist:
     course = enrollment.cohort.course
-    rate = attendance_over_cohort_days(enrollment=enrollment)
-    if rate.counted_days <= 0 and course.completion_min_attendance > 0:
-        return False
-    if rate.percent < course.completion_min_attendance:
-        return False
-    if course.completion_requires_post_test:
-        return bool(completion_seams.post_test_passed(user=enrollment.trainee, course=course))
-    return True
+    today = today or training_today()
+    days = cohort_days(cohort=enrollment.cohort)
+    return CompletionChecklist(
+        enrollment=enrollment,
+        attendance=attendance_over_cohort_days(enrollment=enrollment),
+        days_to_come=sum(1 for day in days if day > today),
+        min_attendance=course.completion_min_attendance,
+        modules_required=course.completion_requires_modules,
+        modules=course_progress(user=enrollment.trainee, course=course),
+        post_test_required=course.completion_requires_post_test,
+        post_test_passed=course.completion_requires_post_test and bool(
+            completion_seams.post_test_passed(user=enrollment.trainee, course=course)),
+    )
+
+
+def _rule_met(*, enrollment: Enrollment) -> bool:
+    return completion_checklist(enrollment=enrollment).met
+
+
+def completion_evaluate_after_module(*, user, module) -> None:
+    """A module was completed: a course that requires its modules may now be complete."""
+    course = module.get_parent().specific
+    if getattr(course, "completion_requires_modules", False):
+        completion_evaluate_for(user=user, course=course)
 
 
 def completion_evaluate(*, enrollment: Enrollment) -> bool:
