@@ -89,8 +89,8 @@ def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview
         status=RosterImport.Status.RUNNING)
     try:
         with transaction.atomic():
-            job = RosterImport.objects.select_for_update().select_related(
-                "cohort", "requested_by").get(pk=job_id)
+            job = RosterImport.objects.select_for_update(of=("self",)).select_related(
+                "cohort", "requested_by").get(pk=job_id)  # requested_by may be null
             if job.finished:
                 return None
             if choices is not None:
