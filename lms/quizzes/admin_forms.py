@@ -8,6 +8,11 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 
+def _earns(option: dict) -> bool:
+    weight = option.get("weight")
+    return weight > 0 if weight is not None else bool(option.get("is_correct"))
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
@@ -20,10 +25,19 @@ class QuestionAdminForm(WagtailAdminModelForm):
         if kind == "mc":
             if len(options) < 2:
                 raise ValidationError(_("A multiple-choice question needs at least two options."))
-            if not any(o.get("is_correct") for o in options):
+            if not any(_earns(o) for o in options):
                 raise ValidationError(_("Mark at least one option as correct."))
         elif kind == "tf" and cleaned.get("true_false_answer") is None:
             self.add_error("true_false_answer", _("Choose whether the statement is true."))
         elif kind in {"tf", "essay"} and options:
-            raise ValidationError(_("Only multiple-choice questions have answer options."))
+            raise ValidationError(_("True/false and essay questions have no answer options."))
+        elif kind in {"short", "num"} and not any(_earns(o) for o in options):
+            raise ValidationError(_("Give at least one accepted answer (correct, or with a "
+                                    "positive weight)."))
+        elif kind == "num" and any(o.get("number") is None for o in options):
+            raise ValidationError(_("Each answer of a numerical question needs its value."))
+        elif kind == "match" and sum(1 for o in options
+                                     if o.get("text_en") and o.get("match_en")) < 2:
+            raise ValidationError(_("A matching question needs at least two pairs (an answer "
+                                    "and what it matches)."))
         return cleaned

@@ -8,6 +8,7 @@ from lms.cohorts.models import Cohort
 
 from .i18n import pick
 from .models import Category, Question, Quiz
+from .rich import render
 from .services import question_allows_several, questions_leaking
 
 TRUE_FALSE_CHOICES = [("true", _("True")), ("false", _("False"))]
@@ -15,7 +16,8 @@ TRUE_FALSE_CHOICES = [("true", _("True")), ("false", _("False"))]
 
 class AnswerForm(forms.Form):
     """One question's answer widget. Lists the options only: which ones are right never
-    reaches the browser before the quiz settings allow it."""
+    reaches the browser before the quiz settings allow it. Plain HTML controls, no script:
+    radio buttons, checkboxes, a text box or one drop-down per item to match."""
 
     def __init__(self, *args, question: Question, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,8 +29,13 @@ class AnswerForm(forms.Form):
         elif question.is_true_false:
             self.fields["boolean"] = forms.ChoiceField(
                 label=_("Your answer"), choices=TRUE_FALSE_CHOICES, widget=forms.RadioSelect)
+        elif question.is_short_answer or question.is_numerical:
+            self._typed_field(question)
+        elif question.is_matching:
+            self._matching_fields(question)
         else:
-            choices = [(str(a.pk), pick(a, "text")) for a in question.answers.all()]
+            choices = [(str(a.pk), render(pick(a, "text"), question.text_format, inline=True))
+                       for a in question.answers.all()]
             if question_allows_several(question):
                 self.fields["choice"] = forms.MultipleChoiceField(
                     label=_("Choose every right answer"), choices=choices,
@@ -37,12 +44,38 @@ class AnswerForm(forms.Form):
                 self.fields["choice"] = forms.ChoiceField(
                     label=_("Choose one answer"), choices=choices, widget=forms.RadioSelect)
 
+    def _typed_field(self, question: Question) -> None:
+        attrs = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+        if question.is_numerical:
+            # A text box, not type=number: French keyboards type a decimal comma.
+            attrs["inputmode"] = "decimal"
+            label = _("Your answer (a number)")
+        else:
+            label = _("Your answer")
+        self.fields["response"] = forms.CharField(
+            label=label, max_length=1000, widget=forms.TextInput(attrs=attrs))
+
+    def _matching_fields(self, question: Question) -> None:
+        options = sorted({(a.match_en, pick(a, "match")) for a in question.answers.all()},
+                         key=lambda pair: pair[1].casefold())
+        choices = [("", _("Choose…")), *options]
+        for answer in question.answers.all():
+            if answer.text_en.strip():
+                self.fields[f"match_{answer.pk}"] = forms.ChoiceField(
+                    label=render(pick(answer, "text"), question.text_format, inline=True),
+                    choices=choices)
+
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         if self.question.is_essay:
             return {"essay_text": data["essay"]}
         if self.question.is_true_false:
             return {"boolean": data["boolean"] == "true"}
+        if "response" in data:
+            return {"response_text": data["response"]}
+        if self.question.is_matching:
+            return {"pairs": {name.removeprefix("match_"): value for name, value in data.items()
+                              if name.startswith("match_")}}
         choice = data["choice"]
         return {"choice_ids": [int(c) for c in (choice if isinstance(choice, list) else [choice])]}
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
 
+from . import grading
 from .models import Question, Quiz, Sitting, SittingAnswer
 
 
@@ -41,13 +42,7 @@ def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
 
 
 def _key_entry(question: Question) -> dict:
-    if question.is_true_false:
-        right = question.true_false_answer
-    elif question.is_essay:
-        right = None
-    else:
-        right = sorted(a.pk for a in question.answers.all() if a.is_correct)
-    return {"kind": question.kind, "right": right, "points": 1}
+    return grading.key_entry(question)
 
 
 def answer_key(*, question_ids) -> dict[str, dict]:
@@ -170,6 +165,7 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
                 user=user, quiz=quiz, cohort=_cohort_for(user=user, quiz=quiz),
                 single_attempt=quiz.single_attempt, question_ids=question_ids, deadline=deadline,
                 started_at=now, pass_mark=quiz.pass_mark, answers_at_end=quiz.answers_at_end,
+                all_or_nothing=quiz.all_or_nothing,
                 key=answer_key(question_ids=question_ids),
             )
     except IntegrityError:
@@ -202,27 +198,26 @@ def sitting_close_if_expired(*, sitting: Sitting, now: datetime.datetime | None 
     return sitting
 
 
-def _grade_choice(entry: dict, *, choice_ids: list[int], boolean: bool | None) -> bool:
-    """Grade against an answer key entry (the attempt's snapshot, see `answer_key`)."""
-    if entry["kind"] == Question.Kind.TRUE_FALSE:
-        return boolean is not None and boolean == entry["right"]
-    correct = set(entry["right"] or [])
-    return bool(correct) and set(choice_ids) == correct
-
-
-def _clean_input(question: Question, *, choice_ids, boolean, essay_text,
-                 entry: dict | None = None) -> dict:
-    entry = entry or _key_entry(question)
+def _clean_input(question: Question, *, choice_ids, boolean, essay_text, response_text,
+                 pairs, entry: dict | None = None) -> dict:
+    """The answer as stored, with its credit (share of the mark, 0 to 1), graded against the
+    attempt's answer key entry (the live question for attempts without one)."""
+    if not entry or ("options" not in entry and question.kind not in {"mc", "tf", "essay"}):
+        entry = _key_entry(question)
     if question.is_essay:
         text = (essay_text or "").strip()
         if not text:
             raise QuizError(_("Write an answer before continuing."))
-        return {"essay_text": text[:20000], "is_correct": None}
+        return {"essay_text": text[:20000], "credit": None}
     if question.is_true_false:
         if boolean is None:
             raise QuizError(_("Choose true or false."))
         return {"boolean": bool(boolean),
-                "is_correct": _grade_choice(entry, choice_ids=[], boolean=bool(boolean))}
+                "credit": grading.true_false_credit(entry, bool(boolean))}
+    if question.is_short_answer or question.is_numerical:
+        return _clean_typed(question, response_text, entry)
+    if question.is_matching:
+        return _clean_pairs(question, pairs, entry)
     try:
         chosen = sorted({int(pk) for pk in (choice_ids or [])})
     except (TypeError, ValueError):
@@ -234,16 +229,37 @@ def _clean_input(question: Question, *, choice_ids, boolean, essay_text,
         raise QuizError(_("Choose among the options shown."))
     if question_allows_several(question) is False and len(chosen) > 1:
         raise QuizError(_("Choose only one option."))
-    return {"choice_ids": chosen,
-            "is_correct": _grade_choice(entry, choice_ids=chosen, boolean=None)}
+    return {"choice_ids": chosen, "credit": grading.choice_credit(entry, set(chosen))}
+
+
+def _clean_typed(question: Question, response_text, entry: dict) -> dict:
+    text = " ".join((response_text or "").split())[:1000]
+    if not text:
+        raise QuizError(_("Type an answer before continuing."))
+    if question.is_numerical and grading.parse_number(text) is None:
+        raise QuizError(_("Type a number, for example 12 or 12,5."))
+    return {"response_text": text, "credit": grading.typed_credit(entry, text)}
+
+
+def _clean_pairs(question: Question, pairs, entry: dict) -> dict:
+    items = [a for a in question.answers.all() if a.text_en.strip()]
+    offered = {a.match_en for a in question.answers.all()}
+    pairs = {str(k): v for k, v in (pairs or {}).items()}
+    cleaned = {str(a.pk): pairs.get(str(a.pk)) or "" for a in items}
+    if not all(cleaned.values()):
+        raise QuizError(_("Match every item before continuing."))
+    if any(value not in offered for value in cleaned.values()):
+        raise QuizError(_("Choose among the options shown."))
+    return {"pairs": cleaned, "credit": grading.matching_credit(entry, cleaned)}
 
 
 def question_allows_several(question: Question) -> bool:
-    return sum(1 for a in question.answers.all() if a.is_correct) > 1
+    return grading.allows_several(question)
 
 
 def sitting_answer(*, sitting: Sitting, question_id: int, choice_ids=None, boolean=None,
-                   essay_text: str | None = None,
+                   essay_text: str | None = None, response_text: str | None = None,
+                   pairs: dict | None = None,
                    now: datetime.datetime | None = None) -> SittingAnswer:
     """Record and grade one answer. Each question of the attempt is answered once; an
     answer arriving after the deadline is dropped and the attempt closed."""
@@ -254,18 +270,25 @@ def sitting_answer(*, sitting: Sitting, question_id: int, choice_ids=None, boole
             raise QuizError(_("This attempt is finished; answers can no longer change."))
         if not _is_late(locked, now):
             return _record_answer(sitting=locked, question_id=question_id, now=now,
-                                  choice_ids=choice_ids, boolean=boolean, essay_text=essay_text)
+                                  choice_ids=choice_ids, boolean=boolean, essay_text=essay_text,
+                                  response_text=response_text, pairs=pairs)
     sitting_finish(sitting=locked, now=locked.deadline)
     raise TimeIsUp(_("Time is up: this answer arrived after the time limit and was not counted."))
 
 
 def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime, choice_ids,
-                   boolean, essay_text) -> SittingAnswer:
+                   boolean, essay_text, response_text, pairs) -> SittingAnswer:
     if question_id not in sitting.question_ids:
         raise QuizError(_("This question is not part of your attempt."))
     question = Question.objects.prefetch_related("answers").get(pk=question_id)
     values = _clean_input(question, choice_ids=choice_ids, boolean=boolean,
-                          essay_text=essay_text, entry=sitting.key.get(str(question_id)))
+                          essay_text=essay_text, response_text=response_text, pairs=pairs,
+                          entry=sitting.key.get(str(question_id)))
+    all_or_nothing = (sitting.quiz.all_or_nothing if sitting.all_or_nothing is None
+                      else sitting.all_or_nothing)
+    if values["credit"] is not None and all_or_nothing:
+        values["credit"] = grading.all_or_nothing(values["credit"])
+    values["is_correct"] = None if values["credit"] is None else values["credit"] >= 1
     if sitting.answers.filter(question_id=question_id).exists():
         raise QuizError(_("You have already answered this question."))
     try:
@@ -278,8 +301,8 @@ def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime
     return answer
 
 
-def score_percent_of(*, correct: int, total: int) -> Decimal:
-    """The score rule: every drawn question weighs the same."""
+def score_percent_of(*, correct: Decimal | int, total: int) -> Decimal:
+    """The score rule: every drawn question weighs the same; `correct` sums the credits."""
     if not total:
         return Decimal("0.00")
     return (Decimal(100) * correct / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -299,8 +322,8 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
     Every drawn question counts: unanswered ones and essays awaiting a marker score nothing,
     and an attempt with essays awaiting a marker is not passed until they are marked.
     """
-    answers = list(sitting.answers.only("is_correct"))
-    correct = sum(1 for a in answers if a.is_correct)
+    answers = list(sitting.answers.only("is_correct", "credit"))
+    correct = sum((a.credit for a in answers if a.credit is not None), Decimal(0))
     sitting.needs_marking = any(a.is_correct is None for a in answers)
     sitting.score_percent = score_percent_of(correct=correct, total=len(sitting.question_ids))
     sitting.passed = score_passes(quiz=sitting.quiz, score_percent=sitting.score_percent,
@@ -342,9 +365,10 @@ def essay_mark(*, answer: SittingAnswer, correct: bool, by) -> Sitting:
     if not answer.question.is_essay:
         raise QuizError(_("Only essay answers are marked by hand."))
     answer.is_correct = bool(correct)
+    answer.credit = Decimal(1) if correct else Decimal(0)
     answer.marked_by = by
     answer.marked_at = timezone.now()
-    answer.save(update_fields=["is_correct", "marked_by", "marked_at"])
+    answer.save(update_fields=["is_correct", "credit", "marked_by", "marked_at"])
     before = (sitting.score_percent, sitting.passed, sitting.needs_marking)
     sitting_grade(sitting=sitting)
     sitting.save(update_fields=["score_percent", "passed", "needs_marking"])

@@ -24,12 +24,14 @@ def question_post(category, *, kind="mc", answers=(("Consent", True), ("Speed", 
                   **extra) -> dict:
     data = {"category": category.pk, "kind": kind, "title": "", "text_en": "Which one?",
             "text_fr": "Laquelle ?", "explanation_en": "", "explanation_fr": "",
-            "true_false_answer": "", "answers-TOTAL_FORMS": len(answers),
+            "true_false_answer": "", "text_format": "plain",
+            "answers-TOTAL_FORMS": len(answers),
             "answers-INITIAL_FORMS": 0, "answers-MIN_NUM_FORMS": 0,
             "answers-MAX_NUM_FORMS": 1000}
     for i, (text, correct) in enumerate(answers):
         data.update({f"answers-{i}-text_en": text, f"answers-{i}-text_fr": "",
-                     f"answers-{i}-ORDER": i, f"answers-{i}-id": ""})
+                     f"answers-{i}-ORDER": i, f"answers-{i}-id": "",
+                     f"answers-{i}-tolerance": "0"})
         if correct:
             data[f"answers-{i}-is_correct"] = "on"
     data.update(extra)

@@ -66,7 +66,7 @@ def test_bad_file_lists_errors_with_line_numbers():
     source = "\n".join([
         "::ok:: Fine question {=a ~b}",        # 1
         "",                                      # 2
-        "Short answer {=Bamako}",               # 3
+        "Short answer {=Bamako}",               # 3 fine: short answer
         "",                                      # 4
         "No right answer {~a ~b}",              # 5
         "",                                      # 6
@@ -76,20 +76,19 @@ def test_bad_file_lists_errors_with_line_numbers():
         "Unclosed {=a",                          # 10
         "  ~b",                                  # 11
         "",                                      # 12
-        "Match {=a -> 1 =b -> 2}",              # 13
+        "Match {=a -> 1 =b -> 2}",              # 13 fine: matching
         "",                                      # 14
-        "Numeric {#3:1}",                        # 15
+        "Numeric {#3:1}",                        # 15 fine: numerical
         "",                                      # 16
-        "Two right no weights {",               # 17
-        "  =a",                                  # 18
-        "  =b",                                  # 19
-        "  ~c}",                                 # 20
+        "Not a number {#three}",                 # 17
+        "",                                      # 18
+        "One pair {=a -> 1}",                    # 19
     ])
     with pytest.raises(GiftError) as caught:
         parse_gift(source)
     lines = [line for line, _message in caught.value.errors]
-    assert lines == [3, 5, 8, 10, 13, 13, 15, 17]
-    assert "short-answer" in caught.value.errors[0][1]
+    assert lines == [5, 8, 10, 17, 19]
+    assert "three" in caught.value.errors[3][1]
 
 
 def test_answer_error_reports_the_answers_own_line():
@@ -121,7 +120,7 @@ def test_import_good_file_creates_bank():
 def test_import_in_french_fills_french_and_english_fallback():
     question = gift_import(source="Le MNR a été validé en 2021.{T####Oui.}", language="fr")[0]
     assert question.text_fr == question.text_en == "Le MNR a été validé en 2021."
-    assert question.explanation_fr == "Oui." and question.explanation_en == ""
+    assert question.explanation_fr == question.explanation_en == "Oui."
 
 
 @pytest.mark.django_db

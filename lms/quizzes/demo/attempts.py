@@ -69,6 +69,7 @@ class _Writer:
             answer = self._answer(question, is_right)
             if question.is_essay and pending_essay:
                 answer.is_correct = None
+            answer.credit = None if answer.is_correct is None else int(answer.is_correct)
             answer.answered_at = started + datetime.timedelta(minutes=2 * minute)
             answers.append(answer)
         correct = sum(1 for a in answers if a.is_correct)

@@ -1,4 +1,6 @@
-"""Save parsed GIFT questions into the bank: everything or nothing."""
+"""Save parsed GIFT questions into the bank: everything or nothing, in a few bulk queries."""
+
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -16,33 +18,53 @@ def _category(path: list[str], root: Category | None, cache: dict) -> Category:
     return parent
 
 
+def _both(field: str, value: str, suffix: str) -> dict:
+    """The file's language, and English too: it is the fallback every page can show."""
+    return {f"{field}_en": value, f"{field}_{suffix}": value}
+
+
+def _question(item: GiftQuestion, category: Category, suffix: str) -> Question:
+    return Question(
+        category=category, kind=item.kind, title=item.title, text_format=item.text_format,
+        true_false_answer=item.true_false,
+        **_both("text", item.text, suffix), **_both("explanation", item.explanation, suffix),
+    )
+
+
+def _answers(item: GiftQuestion, question: Question, suffix: str) -> list[Answer]:
+    return [
+        Answer(question=question, sort_order=i, is_correct=a.correct,
+               weight=None if a.weight is None else Decimal(str(a.weight)),
+               number=a.number, tolerance=a.tolerance,
+               **_both("text", a.text, suffix), **_both("feedback", a.feedback, suffix),
+               **_both("match", a.match, suffix))
+        for i, a in enumerate(item.answers)
+    ]
+
+
 @transaction.atomic
 def gift_import(*, source: str, root: Category | None = None, language: str = "en",
                 quiz=None) -> list[Question]:
     """Create the file's questions (text in `language`, "en" or "fr"), in `root` or the
     file's `$CATEGORY` paths (below `root` when both). Raises GiftError before writing
-    anything when the file has any problem."""
+    anything when the file has any problem. The number of queries does not grow with the
+    number of questions (bulk inserts), only with the number of categories."""
     parsed: list[GiftQuestion] = parse_gift(source)
     suffix = "fr" if language == "fr" else "en"
     cache: dict = {}
     default = root or _category(["Imported"], None, cache)
-    created = []
-    for item in parsed:
-        category = _category(item.category, root, cache) if item.category else default
-        # English is the fallback language, so it is always filled.
-        texts = {"text_en": item.text, f"text_{suffix}": item.text,
-                 f"explanation_{suffix}": item.explanation}
-        question = Question.objects.create(
-            category=category, kind=item.kind, title=item.title[:200],
-            true_false_answer=item.true_false, **texts,
-        )
-        Answer.objects.bulk_create([
-            Answer(question=question, sort_order=i, is_correct=a.correct,
-                   **{"text_en": a.text[:500], f"text_{suffix}": a.text[:500]})
-            for i, a in enumerate(item.answers)
-        ])
-        created.append(question)
+    questions = [
+        _question(item, _category(item.category, root, cache) if item.category else default,
+                  suffix)
+        for item in parsed
+    ]
+    created = Question.objects.bulk_create(questions, batch_size=500)
+    Answer.objects.bulk_create(
+        [answer for item, question in zip(parsed, created, strict=True)
+         for answer in _answers(item, question, suffix)],
+        batch_size=1000)
     if quiz is not None:
-        quiz.questions.add(*created)
-        quiz.save()  # a ParentalManyToManyField is written on save
+        link = Question.quizzes.through
+        link.objects.bulk_create([link(quiz_id=quiz.pk, question_id=q.pk) for q in created],
+                                 batch_size=1000, ignore_conflicts=True)
     return created

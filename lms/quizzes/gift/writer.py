@@ -3,8 +3,11 @@
 from collections.abc import Iterable
 
 from ..i18n import pick
+from .parser import BLANK
+from .text import format_number
 
 SPECIAL = "\\~=#{}:"
+MARKERS = {"html": "[html]", "markdown": "[markdown]"}
 
 
 def escape(text: str) -> str:
@@ -12,8 +15,34 @@ def escape(text: str) -> str:
     return out.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def _weight(n: int) -> str:
-    return f"{100 / n:.5f}".rstrip("0").rstrip(".")
+def _percent(value) -> str:
+    return f"{float(value):.5f}".rstrip("0").rstrip(".")
+
+
+def _feedback(option, language: str) -> str:
+    feedback = pick(option, "feedback", language)
+    return f"#{escape(feedback)}" if feedback else ""
+
+
+def _weighted(option, sign: str) -> str:
+    if option.weight is None or float(option.weight) == (100 if sign == "=" else 0):
+        return sign
+    return f"{sign}%{_percent(option.weight)}%"
+
+
+def _choices(options: list, language: str) -> list[str]:
+    if any(o.weight is not None for o in options):
+        return [_weighted(o, "=" if o.weight == 100 else "~") + escape(pick(o, "text", language))
+                + _feedback(o, language) for o in options]
+    right = [o for o in options if o.is_correct]
+    parts = []
+    for option in options:
+        if len(right) > 1:
+            sign = f"~%{_percent(100 / len(right)) if option.is_correct else '-100'}%"
+        else:
+            sign = "=" if option.is_correct else "~"
+        parts.append(sign + escape(pick(option, "text", language)) + _feedback(option, language))
+    return parts
 
 
 def _answers(question, language: str) -> str:
@@ -22,15 +51,32 @@ def _answers(question, language: str) -> str:
     if question.is_true_false:
         return "TRUE" if question.true_false_answer else "FALSE"
     options = list(question.answers.all())
-    right = [a for a in options if a.is_correct]
-    parts = []
-    for option in options:
-        text = escape(pick(option, "text", language))
-        if len(right) > 1:
-            parts.append(f"~%{_weight(len(right)) if option.is_correct else '-100'}%{text}")
-        else:
-            parts.append(("=" if option.is_correct else "~") + text)
+    if question.is_short_answer:
+        parts = [_weighted(o, "=") + escape(pick(o, "text", language)) + _feedback(o, language)
+                 for o in options]
+    elif question.is_numerical:
+        parts = [_weighted(o, "=") + format_number(o.number)
+                 + (f":{format_number(o.tolerance)}" if o.tolerance else "")
+                 + _feedback(o, language) for o in options if o.number is not None]
+        return "#" + "\n".join(f"    {p}" for p in parts).join(["\n", "\n"])
+    elif question.is_matching:
+        parts = [f"={escape(pick(o, 'text', language))} -> {escape(pick(o, 'match', language))}"
+                 + _feedback(o, language) for o in options]
+    else:
+        parts = _choices(options, language)
     return "\n".join(f"    {p}" for p in parts).join(["\n", "\n"])
+
+
+def _question(question, language: str) -> str:
+    explanation = pick(question, "explanation", language)
+    feedback = f"####{escape(explanation)}" if explanation else ""
+    title = f"::{escape(question.title)}::" if question.title else ""
+    marker = MARKERS.get(question.text_format, "")
+    block = f"{{{_answers(question, language)}{feedback}}}"
+    before, blank, after = pick(question, "text", language).partition(BLANK)
+    if blank and question.kind != "essay":
+        return f"{title}{marker}{escape(before.rstrip())} {block} {escape(after.lstrip())}"
+    return f"{title}{marker}{escape(before)}{block}"
 
 
 def write_gift(questions: Iterable, *, language: str = "en") -> str:
@@ -40,9 +86,5 @@ def write_gift(questions: Iterable, *, language: str = "en") -> str:
         if path != current:
             chunks.append(f"$CATEGORY: {path}")
             current = path
-        explanation = pick(question, "explanation", language)
-        feedback = f"####{escape(explanation)}" if explanation else ""
-        title = f"::{escape(question.title)}::" if question.title else ""
-        chunks.append(f"{title}{escape(pick(question, 'text', language))}"
-                      f"{{{_answers(question, language)}{feedback}}}")
+        chunks.append(_question(question, language))
     return "\n\n".join(chunks) + "\n"

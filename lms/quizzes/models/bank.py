@@ -57,18 +57,30 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
         MULTIPLE_CHOICE = "mc", _("Multiple choice")
         TRUE_FALSE = "tf", _("True / false")
         ESSAY = "essay", _("Essay")
+        SHORT_ANSWER = "short", _("Short answer")
+        NUMERICAL = "num", _("Numerical")
+        MATCHING = "match", _("Matching")
+
+    class Format(models.TextChoices):
+        PLAIN = "plain", _("Plain text")
+        HTML = "html", _("HTML")
+        MARKDOWN = "markdown", _("Markdown")
 
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="questions"
     )
     kind = models.CharField(_("type"), max_length=8, choices=Kind.choices,
                             default=Kind.MULTIPLE_CHOICE)
-    title = models.CharField(
-        _("short title"), max_length=200, blank=True,
+    title = models.TextField(
+        _("short title"), blank=True,
         help_text=_("For lists and GIFT files; the question text is used when empty."),
     )
     text_en = models.TextField(_("question (English)"))
     text_fr = models.TextField(_("question (French)"), blank=True)
+    text_format = models.CharField(
+        _("text format"), max_length=8, choices=Format.choices, default=Format.PLAIN,
+        help_text=_("HTML is cleaned of anything but safe formatting before it is shown."),
+    )
     explanation_en = models.TextField(
         _("explanation (English)"), blank=True,
         help_text=_("Shown with the result, once the settings of the quiz allow it."),
@@ -81,6 +93,10 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
     )
     true_false_answer = models.BooleanField(
         _("correct answer (true/false questions)"), null=True, blank=True,
+    )
+    accents_optional = models.BooleanField(
+        _("accents optional (short answer)"), default=True,
+        help_text=_("Accept “ecole” for “école”. Case never matters."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -95,8 +111,10 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
         FieldPanel("title"),
         MultiFieldPanel([FieldPanel("text_en"), FieldPanel("text_fr")], heading=_("Question")),
         FieldPanel("image"),
-        FieldPanel("true_false_answer"),
-        InlinePanel("answers", heading=_("Answer options (multiple choice)"), label=_("Option")),
+        FieldRowPanel([FieldPanel("text_format"), FieldPanel("true_false_answer"),
+                       FieldPanel("accents_optional")]),
+        InlinePanel("answers", heading=_("Answers (multiple choice, short answer, numerical, "
+                                         "matching)"), label=_("Answer")),
         MultiFieldPanel([FieldPanel("explanation_en"), FieldPanel("explanation_fr")],
                         heading=_("Explanation")),
     ]
@@ -118,6 +136,23 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
     def is_essay(self) -> bool:
         return self.kind == self.Kind.ESSAY
 
+    @property
+    def is_short_answer(self) -> bool:
+        return self.kind == self.Kind.SHORT_ANSWER
+
+    @property
+    def is_numerical(self) -> bool:
+        return self.kind == self.Kind.NUMERICAL
+
+    @property
+    def is_matching(self) -> bool:
+        return self.kind == self.Kind.MATCHING
+
+    @property
+    def has_options(self) -> bool:
+        """Answered by choosing among the answers shown (multiple choice, missing word)."""
+        return self.kind == self.Kind.MULTIPLE_CHOICE
+
     def __str__(self) -> str:
         return self.title or Truncator(self.text_en).chars(80)
 
@@ -128,11 +163,30 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
 
 class Answer(BilingualMixin, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text_en = models.CharField(_("answer (English)"), max_length=500)
-    text_fr = models.CharField(_("answer (French)"), max_length=500, blank=True)
+    text_en = models.TextField(_("answer (English)"))
+    text_fr = models.TextField(_("answer (French)"), blank=True)
     is_correct = models.BooleanField(_("correct"), default=False)
+    weight = models.DecimalField(
+        _("weight (%)"), max_digits=8, decimal_places=5, null=True, blank=True,
+        help_text=_("Share of the question's mark this answer earns, from -100 to 100 (partial "
+                    "credit). Empty: 100 when correct, otherwise 0."),
+    )
+    match_en = models.TextField(_("matches (English, matching questions)"), blank=True)
+    match_fr = models.TextField(_("matches (French)"), blank=True)
+    number = models.FloatField(_("value (numerical questions)"), null=True, blank=True)
+    tolerance = models.FloatField(_("tolerance (±)"), default=0)
+    feedback_en = models.TextField(
+        _("feedback (English)"), blank=True,
+        help_text=_("Shown with the result to those who gave this answer."))
+    feedback_fr = models.TextField(_("feedback (French)"), blank=True)
 
-    panels = [FieldPanel("text_en"), FieldPanel("text_fr"), FieldPanel("is_correct")]
+    panels = [
+        FieldPanel("text_en"), FieldPanel("text_fr"),
+        FieldRowPanel([FieldPanel("is_correct"), FieldPanel("weight")]),
+        FieldRowPanel([FieldPanel("match_en"), FieldPanel("match_fr")]),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("tolerance")]),
+        FieldPanel("feedback_en"), FieldPanel("feedback_fr"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("answer option")
@@ -140,3 +194,10 @@ class Answer(BilingualMixin, Orderable):
 
     def __str__(self) -> str:
         return self.text_en
+
+    @property
+    def percent(self):
+        """The weight in force: the stored one, else 100 for a correct answer and 0."""
+        if self.weight is not None:
+            return self.weight
+        return 100 if self.is_correct else 0

@@ -71,6 +71,11 @@ class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bilingu
         help_text=_("Optional. No attempt starts after this time; a post-test's right answers "
                     "are shown from then on."),
     )
+    all_or_nothing = models.BooleanField(
+        _("all or nothing"), default=False,
+        help_text=_("A question scores only when fully right: no partial credit for weighted "
+                    "answers, partly right matchings or close numbers."),
+    )
     answers_at_end = models.BooleanField(
         _("show correct answers only at the end"), default=True,
         help_text=_("Otherwise the correct answer is shown after each question."),
@@ -107,6 +112,7 @@ class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bilingu
             FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("closes_at")]),
             FieldRowPanel([FieldPanel("show_answers"), FieldPanel("answers_at_end"),
                            FieldPanel("exam_paper")]),
+            FieldPanel("all_or_nothing"),
         ], heading=_("Settings")),
         MultiFieldPanel([FieldPanel("success_text_en"), FieldPanel("success_text_fr"),
                          FieldPanel("fail_text_en"), FieldPanel("fail_text_fr")],

@@ -28,6 +28,7 @@ class Sitting(models.Model):
     # attempts started before snapshots existed: those use the live quiz.
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), null=True, blank=True)
     answers_at_end = models.BooleanField(null=True, blank=True)
+    all_or_nothing = models.BooleanField(null=True, blank=True)
     key = models.JSONField(default=dict, blank=True)
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
@@ -81,8 +82,14 @@ class SittingAnswer(models.Model):
     choice_ids = models.JSONField(default=list, blank=True)
     boolean = models.BooleanField(null=True, blank=True)
     essay_text = models.TextField(blank=True)
-    # None while an essay waits for a marker.
+    # What was typed for a short-answer or numerical question.
+    response_text = models.TextField(blank=True)
+    # Matching: {answer (left side) id: the right side chosen}.
+    pairs = models.JSONField(default=dict, blank=True)
+    # None while an essay waits for a marker; true only when fully right.
     is_correct = models.BooleanField(null=True)
+    # Share of the question's mark earned, 0 to 1 (partial credit); None awaiting a marker.
+    credit = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
     answered_at = models.DateTimeField(default=timezone.now)
     marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")

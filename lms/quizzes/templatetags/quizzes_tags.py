@@ -1,6 +1,10 @@
 from django import template
+from django.utils.safestring import SafeString
 
+from ..gift.text import format_number
+from ..grading import key_entry, matched_option_id
 from ..i18n import pick
+from ..rich import render
 from ..selectors import quizzes_with_status
 
 register = template.Library()
@@ -15,3 +19,47 @@ def tr(obj, field: str) -> str:
 @register.simple_tag
 def course_quizzes(page, user) -> list[dict]:
     return quizzes_with_status(course=page, user=user)
+
+
+@register.filter
+def rich(obj, field: str) -> SafeString:
+    """`{{ question|rich:"text" }}`: a question's (or its answer's) text in the active
+    language, rendered in the question's format (plain, sanitised HTML or Markdown)."""
+    question = getattr(obj, "question", obj)
+    inline = question is not obj
+    return render(pick(obj, field), question.text_format, inline=inline)
+
+
+@register.filter
+def number_answer(option) -> str:
+    """A numerical answer as read: `12 ± 2`, or `12`."""
+    if option.number is None:
+        return ""
+    value = format_number(option.number)
+    return f"{value} ± {format_number(option.tolerance)}" if option.tolerance else value
+
+
+@register.filter
+def matching_option(answer, question):
+    """The answer option a typed response counted as (for its feedback), or None."""
+    if answer is None or not answer.response_text:
+        return None
+    found = matched_option_id(key_entry(question), answer.response_text)
+    return next((a for a in question.answers.all() if a.pk == found), None)
+
+
+@register.filter
+def pair_for(answer, option) -> str:
+    """The right-hand side a trainee matched with `option`, in the page's language."""
+    if answer is None:
+        return ""
+    chosen = (answer.pairs or {}).get(str(option.pk), "")
+    for candidate in option.question.answers.all():
+        if candidate.match_en == chosen:
+            return pick(candidate, "match")
+    return chosen
+
+
+@register.filter
+def credit_percent(credit) -> str:
+    return f"{float(credit) * 100:.0f}" if credit is not None else ""

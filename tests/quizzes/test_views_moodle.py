@@ -1,0 +1,120 @@
+"""The question, feedback and result pages for Moodle's types, from an imported file:
+plain HTML controls (no script), answers and per-answer feedback shown only when allowed,
+HTML and Markdown rendered and sanitised."""
+
+from pathlib import Path
+
+import pytest
+
+from django.urls import reverse
+
+from lms.quizzes.gift.importer import gift_import
+from lms.quizzes.models import Sitting
+
+from .factories import make_quiz
+
+pytestmark = pytest.mark.django_db
+
+MOODLE = (Path(__file__).parent / "data" / "moodle_export.gift").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def bank(db):
+    return {q.title: q for q in gift_import(source=MOODLE)}
+
+
+@pytest.fixture
+def client_in(client, trainee):
+    client.force_login(trainee)
+    return client
+
+
+def sitting_for(client, course, question, **options) -> tuple[Sitting, str]:
+    quiz = make_quiz(course=course, questions=[question], **options)
+    response = client.post(reverse("quizzes:start", kwargs={"slug": quiz.slug}))
+    sitting = Sitting.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
+    return sitting, reverse("quizzes:question", kwargs={"pk": sitting.pk})
+
+
+def test_short_answer_page_result_and_feedback(client_in, course, bank):
+    question = bank["Capital"]
+    sitting, url = sitting_for(client_in, course, question)
+    html = client_in.get(url).content.decode()
+    assert 'type="text"' in html and 'name="response"' in html and "<script" not in html
+    assert "Bamako" not in html  # the accepted answers stay on the server
+    response = client_in.post(url, {"question": question.pk, "response": "bamaco"})
+    assert response.status_code == 302
+    result = client_in.get(reverse("quizzes:result", kwargs={"pk": sitting.pk})).content.decode()
+    assert "Partly right: 50 % of the mark" in result
+    assert "Close: the spelling is Bamako." in result  # the feedback of the answer given
+    assert "Bamako is the capital." in result
+
+
+def test_numerical_page_accepts_a_decimal_comma(client_in, course, bank):
+    question = bank["Range"]
+    sitting, url = sitting_for(client_in, course, question)
+    html = client_in.get(url).content.decode()
+    assert 'inputmode="decimal"' in html
+    bad = client_in.post(url, {"question": question.pk, "response": "douze"})
+    assert bad.status_code == 400 and "Type a number" in bad.content.decode()
+    client_in.post(url, {"question": question.pk, "response": "12,5"})
+    result = client_in.get(reverse("quizzes:result", kwargs={"pk": sitting.pk})).content.decode()
+    assert "12 ± 2" in result and "Correct" in result
+
+
+def test_matching_page_has_one_drop_down_per_item(client_in, course, bank):
+    question = bank["Services"]
+    sitting, url = sitting_for(client_in, course, question)
+    html = client_in.get(url).content.decode()
+    assert html.count("<select") == 3
+    assert html.count(">Police station</option>") == 3  # the distractor is in every list
+    items = {a.text_en: a.pk for a in question.answers.all() if a.text_en}
+    data = {"question": question.pk, f"match_{items['Medical care']}": "Health centre",
+            f"match_{items['Legal advice']}": "Legal clinic",
+            f"match_{items['Shelter']}": "Police station"}
+    assert client_in.post(url, data).status_code == 302
+    result = client_in.get(reverse("quizzes:result", kwargs={"pk": sitting.pk})).content.decode()
+    assert "Partly right: 67 % of the mark" in result and "Transit centre" in result
+
+
+def test_missing_word_page_shows_the_blank(client_in, course, bank):
+    question = bank["Missing word"]
+    _sitting, url = sitting_for(client_in, course, question)
+    html = client_in.get(url).content.decode()
+    assert "obtain the person&#x27;s _____ in writing." in html
+    assert html.count('type="radio"') == 3
+
+
+def test_html_question_is_rendered_and_sanitised(client_in, course, bank):
+    question = bank["Consent"]
+    _sitting, url = sitting_for(client_in, course, question, answers_at_end=False)
+    html = client_in.get(url).content.decode()
+    assert "<strong>obtain</strong>" in html and "&lt;p&gt;" not in html
+    assert "alert(1)" not in html and "<script>alert" not in html
+    wrong = next(a.pk for a in question.answers.all() if "police" in a.text_en)
+    response = client_in.post(url, {"question": question.pk, "choice": str(wrong)})
+    feedback = client_in.get(response.url).content.decode()
+    assert "No: the police are not a referral gate." in feedback  # the chosen answer's
+    assert "Right: consent comes first." not in feedback  # not another answer's
+    assert "<em>informed</em>" in feedback
+
+
+def test_markdown_question_is_rendered(client_in, course, bank):
+    _sitting, url = sitting_for(client_in, course, bank["Principles"])
+    html = client_in.get(url).content.decode()
+    assert "<strong>protection principles</strong>" in html and "**" not in html
+    assert html.count('type="checkbox"') == 3
+
+
+def test_answer_feedback_waits_for_the_end_when_the_quiz_says_so(client_in, course, bank):
+    question = bank["Partial"]
+    quiz = make_quiz(course=course, questions=[question, bank["Capital"]])
+    response = client_in.post(reverse("quizzes:start", kwargs={"slug": quiz.slug}))
+    sitting = Sitting.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
+    focal = next(a.pk for a in question.answers.all() if "focal" in a.text_en)
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    first = sitting.question_ids[0]
+    data = ({"choice": str(focal)} if first == question.pk else {"response": "Bamako"})
+    page = client_in.post(url, {"question": first, **data}, follow=True).content.decode()
+    assert "Half right: the focal point opens it." not in page
+    assert "Bamako is the capital." not in page
