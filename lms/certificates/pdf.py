@@ -6,6 +6,7 @@ as subsets; the QR code is drawn as vector squares so it stays sharp at any zoom
 """
 
 import io
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -105,21 +106,56 @@ def fit_font_size(text: str, font: str, *, width: float, largest: float, smalles
     return size
 
 
+def _fits(text: str, font: str, size: float, width: float) -> bool:
+    return pdfmetrics.stringWidth(text, font, size) <= width
+
+
+def break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word wider than the line (a long hyphenated name): break after its hyphens, and
+    a part still too wide anywhere. Every character is kept, in order."""
+    if _fits(word, font, size, width):
+        return [word]
+    pieces: list[str] = []
+    for part in re.split(r"(?<=-)", word):
+        if pieces and _fits(pieces[-1] + part, font, size, width):
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    lines: list[str] = []
+    for piece in pieces:
+        if _fits(piece, font, size, width):
+            lines.append(piece)
+            continue
+        current = ""
+        for char in piece:
+            if current and not _fits(current + char, font, size, width):
+                lines.append(current)
+                current = char
+            else:
+                current += char
+        lines.append(current)
+    return [line for line in lines if line]
+
+
 def split_lines(text: str, font: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and pdfmetrics.stringWidth(candidate, font, size) <= width:
+        first, *rest = break_word(word, font, size, width)
+        candidate = f"{lines[-1]} {first}" if lines else first
+        if lines and _fits(candidate, font, size, width):
             lines[-1] = candidate
         else:
-            lines.append(word)
+            lines.append(first)
+        lines.extend(rest)
     return lines or [""]
 
 
 def draw_fitted(canvas: Canvas, text: str, font: str, *, y: float, largest: float,
                 smallest: float, width: float, max_lines: int = 2) -> float:
     """Centre `text` at `y`, shrinking it to fit; past the smallest size, wrap onto up to
-    `max_lines` lines, shrinking further if needed. Never drops a word. Returns the y below."""
+    `max_lines` lines, shrinking further if needed; a word wider than the line breaks at its
+    hyphens, then anywhere. Never drops a character nor crosses the margins. Returns the y
+    below."""
     size = fit_font_size(text, font, width=width, largest=largest, smallest=smallest)
     lines = [text]
     if pdfmetrics.stringWidth(text, font, size) > width:
