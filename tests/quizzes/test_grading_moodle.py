@@ -136,3 +136,15 @@ def test_score_sums_partial_credits(course, trainee, bank):
                             response_text="Bamako")
     sitting.refresh_from_db()
     assert sitting.score_percent == Decimal("75.00") and sitting.passed
+
+
+def test_attempt_is_graded_with_the_weights_and_setting_it_started_with(course, trainee, bank):
+    question = bank["Partial"]
+    quiz = make_quiz(course=course, questions=[question])
+    sitting = services.sitting_start(user=trainee, quiz=quiz)
+    question.answers.filter(text_en="The focal point").update(weight=0)
+    quiz.all_or_nothing = True
+    quiz.save()
+    given = services.sitting_answer(sitting=sitting, question_id=question.pk,
+                                    choice_ids=[option(question, "The focal point")])
+    assert given.credit == Decimal("0.5")
