@@ -19,7 +19,7 @@ class CompletionChecklist:
     days_to_come: int
     min_attendance: int
     modules_required: bool
-    modules: CourseProgress
+    modules: CourseProgress | None  # only looked up when the course requires its modules
     post_test_required: bool
     post_test_passed: bool
 
@@ -36,7 +36,9 @@ class CompletionChecklist:
 
     @property
     def modules_met(self) -> bool:
-        return not self.modules_required or self.modules.completed >= self.modules.total
+        if not self.modules_required:
+            return True
+        return self.modules is not None and self.modules.completed >= self.modules.total
 
     @property
     def post_test_met(self) -> bool:

@@ -89,7 +89,8 @@ def completion_checklist(*, enrollment: Enrollment,
         days_to_come=sum(1 for day in days if day > today),
         min_attendance=course.completion_min_attendance,
         modules_required=course.completion_requires_modules,
-        modules=course_progress(user=enrollment.trainee, course=course),
+        modules=(course_progress(user=enrollment.trainee, course=course)
+                 if course.completion_requires_modules else None),
         post_test_required=course.completion_requires_post_test,
         post_test_passed=course.completion_requires_post_test and bool(
             completion_seams.post_test_passed(user=enrollment.trainee, course=course)),
