@@ -33,3 +33,10 @@ def client_address(request: HttpRequest) -> str:
         return remote
     address = forwarded[-proxies]
     return address if _valid(address) else remote
+
+
+def client_ip_or_none(request: HttpRequest) -> str | None:
+    """For django-axes, whose logs store an IP address column (`inet` on PostgreSQL): None,
+    not "unknown", when the request has no address (e.g. the test client's force_login)."""
+    address = client_address(request)
+    return address if _valid(address) else None

@@ -137,7 +137,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address (lms/core/client_address.py): REMOTE_ADDR, or behind N reverse proxies
 # the N-th X-Forwarded-For entry from the right. Used by axes and the verification rate limit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "lms.core.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "lms.core.client_address.client_ip_or_none"
 
 # Internationalisation: English and French, one Wagtail page tree per language.
 LANGUAGE_CODE = "en"

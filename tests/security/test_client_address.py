@@ -48,7 +48,8 @@ def test_client_address(settings, proxies, forwarded, expected):
 
 def test_default_is_no_proxy_and_axes_uses_the_same_rule():
     assert django_settings.TRUSTED_PROXY_COUNT == 0
-    assert django_settings.AXES_CLIENT_IP_CALLABLE == "lms.core.client_address.client_address"
+    assert django_settings.AXES_CLIENT_IP_CALLABLE == (  # client_address, None if not an IP
+        "lms.core.client_address.client_ip_or_none")
 
 
 def _behind_proxy(address: str) -> Client:
