@@ -4,11 +4,14 @@ Facilitator notes are part of the content model but never rendered on the traine
 `GroupActivityBlock` renders them only when the template context says `show_facilitator_notes`.
 """
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
@@ -29,8 +32,22 @@ class FigureBlock(blocks.StructBlock):
         description = _("An image with a caption and alternative text")
 
 
+class VideoURLBlock(EmbedBlock):
+    """A video address checked by its form only. Wagtail's EmbedBlock asks the video site for
+    the embed while validating, so a save failed ("Cannot find an embed for this URL") whenever
+    the office's link to YouTube was down and the facilitator lost the edit. The page renders a
+    plain "Watch the video" link; the value is still an EmbedValue, so an embed can be fetched
+    later, outside a save."""
+
+    def clean(self, value):
+        url = value.url if isinstance(value, EmbedValue) else value
+        if url and urlsplit(url).scheme not in ("http", "https"):
+            raise ValidationError(_("Enter a web address starting with https:// or http://."))
+        return blocks.URLBlock.clean(self, value)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("video URL"), help_text=_("YouTube or Vimeo address"))
+    video = VideoURLBlock(label=_("video URL"), help_text=_("YouTube or Vimeo address"))
     title = blocks.CharBlock(label=_("title"), max_length=200)
     transcript = blocks.TextBlock(label=_("transcript or summary"), required=False)
 

@@ -5,7 +5,9 @@ import io
 import pytest
 from PIL import Image as PILImage
 
+from django.core.cache import cache
 from django.core.files.images import ImageFile
+from django.urls import reverse
 
 from wagtail.images.models import Image
 
@@ -38,8 +40,58 @@ def test_catalogue_card_uses_a_small_cover_rendition(client, site_tree):
     course.save_revision().publish()
     client.force_login(UserFactory())
     html = client.get(site_tree["catalogue"].url).content.decode()
-    assert 'width="480"' in html and 'height="270"' in html
+    assert 'width="480"' in html and 'height="288"' in html  # 2000x1200 kept at 5:3
     assert ".webp" in html
+
+
+def test_catalogue_cover_keeps_the_images_aspect(client, site_tree):
+    """A 960x360 banner with its title written across it is not cropped to 16:9."""
+    course = site_tree["course"]
+    cache.clear()  # renditions are cached by image id, which the previous test's rollback reuses
+    course.cover_image = make_image("Banner", size=(960, 360))
+    course.save_revision().publish()
+    html = client.get(site_tree["catalogue"].url).content.decode()
+    assert 'width="480"' in html and 'height="180"' in html
+
+
+def test_saving_a_module_with_a_video_never_asks_the_video_site(client, site_tree,
+                                                                monkeypatch):
+    """The office's link to the video site is down: the facilitator's save still succeeds."""
+    from wagtail.embeds.exceptions import EmbedNotFoundException
+    from wagtail.embeds.finders.oembed import OEmbedFinder
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    def unreachable(*args, **kwargs):
+        raise EmbedNotFoundException("network unreachable")
+
+    monkeypatch.setattr(OEmbedFinder, "find_embed", unreachable)
+    monkeypatch.setattr("wagtail.embeds.embeds.get_embed", unreachable)
+    module = site_tree["modules"][0]
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailadmin_pages:edit", args=[module.pk])
+
+    def save(video_url: str):
+        data = nested_form_data({
+            "title": module.title, "slug": module.slug, "introduction": module.introduction,
+            "duration_minutes": 30, "comments": inline_formset([]),
+            "body": streamfield([("video", {"video": video_url, "title": "Referral in practice",
+                                            "transcript": "Steps of a referral."})]),
+        })
+        data["action-publish"] = "1"
+        return client.post(url, data)
+
+    response = save("https://www.youtube.com/watch?v=XiCrniLQGYc")
+    assert response.status_code == 302, response.context["form"].errors
+    module.refresh_from_db()
+    video = module.body[0].value["video"]
+    assert video.url == "https://www.youtube.com/watch?v=XiCrniLQGYc"
+    client.logout()
+    page = client.get(module.url).content.decode()
+    assert 'href="https://www.youtube.com/watch?v=XiCrniLQGYc"' in page
+    # The address's form is still checked.
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert save("not a web address").status_code == 200
+    assert save("javascript:alert(1)").status_code == 200
 
 
 def test_key_message_and_case_study_render(client, site_tree):
