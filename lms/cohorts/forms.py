@@ -113,7 +113,7 @@ class DayPickerForm(forms.Form):
 class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Roster file (.csv or .xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt,.tsv"}),
     )
 
 

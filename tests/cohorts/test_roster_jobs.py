@@ -51,10 +51,10 @@ def test_limit_is_exact():
 
 def test_upload_of_the_huge_file_answers_quickly(client, world, kayes):
     _login(client, world)
+    upload = SimpleUploadedFile("liste.xlsx", huge_xlsx(HEADER, 200_000))
     started = time.monotonic()
-    response = client.post(reverse("cohorts:roster_import", args=[kayes.pk]),
-                           {"file": SimpleUploadedFile("liste.xlsx", huge_xlsx(HEADER, 200_000))})
-    assert time.monotonic() - started < 3
+    response = client.post(reverse("cohorts:roster_import", args=[kayes.pk]), {"file": upload})
+    assert time.monotonic() - started < 5  # the old code took 9 s on an idle machine
     assert f"at most {MAX_ROWS}" in response.content.decode()
     assert not RosterImport.objects.exists()
 
@@ -113,6 +113,21 @@ def test_task_run_twice_enrols_once(world, kayes):
         .count() == 5
     job.refresh_from_db()
     assert job.status == "done" and job.enrolled == 5
+    assert job.rows == []  # personal data not kept once imported
+
+
+def test_unconfirmed_rows_are_not_kept(world, kayes):
+    from django.utils import timezone
+
+    old = jobs.roster_job_prepare(cohort=kayes, actor=world["people"]["coord_kayes"],
+                                  file_name="a.csv", raw_rows=read_roster(
+                                      name="a.csv", data=_roster_csv(2)))
+    RosterImport.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - jobs.UNCONFIRMED_KEPT * 2)
+    mine = _queued_job(kayes, world["people"]["facilitator_kayes"], count=2)
+    RosterImport.objects.filter(pk=mine.pk).update(status=RosterImport.Status.CHECKED)
+    latest = _queued_job(kayes, world["people"]["facilitator_kayes"], count=2)
+    assert list(RosterImport.objects.values_list("pk", flat=True)) == [latest.pk]
 
 
 def test_a_row_that_became_wrong_fails_the_whole_job_and_writes_nothing(world, kayes):

@@ -7,10 +7,12 @@ the job has finished, and the job is marked done in the same transaction that en
 crash between the two cannot enrol twice.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +21,7 @@ from .reading import RawRow
 from .roster import RosterPreview, RosterRejected, roster_import
 
 logger = logging.getLogger(__name__)
+UNCONFIRMED_KEPT = datetime.timedelta(days=1)
 
 
 def task_min_rows() -> int:
@@ -43,10 +46,12 @@ def _raw_rows(job: RosterImport) -> list[RawRow]:
 
 def roster_job_prepare(*, cohort: Cohort, actor, file_name: str,
                        raw_rows: list[RawRow]) -> RosterImport:
-    """Keep checked rows until the person confirms (their earlier unconfirmed ones go)."""
+    """Keep checked rows until the person confirms (their earlier unconfirmed ones go, and
+    anyone's left unconfirmed for a day: the rows are personal data)."""
     with transaction.atomic():
-        RosterImport.objects.filter(cohort=cohort, requested_by=actor,
-                                    status=RosterImport.Status.CHECKED).delete()
+        RosterImport.objects.filter(status=RosterImport.Status.CHECKED).filter(
+            Q(cohort=cohort, requested_by=actor)
+            | Q(created_at__lt=timezone.now() - UNCONFIRMED_KEPT)).delete()
         return RosterImport.objects.create(
             cohort=cohort, requested_by=actor, file_name=file_name[:255], total=len(raw_rows),
             rows=[{"number": row.number, "values": row.values} for row in raw_rows],
@@ -79,7 +84,7 @@ def _send(job_id: int) -> None:
 
 def roster_job_fail(*, job_id: int, message: str) -> None:
     RosterImport.objects.filter(pk=job_id).exclude(status=RosterImport.Status.DONE).update(
-        status=RosterImport.Status.FAILED, errors=[message], finished_at=timezone.now())
+        status=RosterImport.Status.FAILED, errors=[message], finished_at=timezone.now(), rows=[])
 
 
 def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview | None:
@@ -100,12 +105,12 @@ def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview
                                     organisations=job.choices.get("organisations"))
             job.status = RosterImport.Status.DONE
             job.enrolled, job.created_accounts = len(preview.rows), preview.created
-            job.errors, job.finished_at = [], timezone.now()
+            job.errors, job.finished_at, job.rows = [], timezone.now(), []  # done with them
             job.save()
     except RosterRejected as rejected:
         RosterImport.objects.filter(pk=job_id).update(
             status=RosterImport.Status.FAILED, errors=rejection_messages(rejected.preview),
-            finished_at=timezone.now())
+            finished_at=timezone.now(), rows=[])
         raise
     return preview
 
