@@ -4,13 +4,33 @@ Each step is idempotent and returns a one-line summary.
 """
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.test.utils import override_settings
 
 from curriculum import demo as curriculum_demo
 from lms.accounts import demo as accounts_demo
 from lms.accounts.roles import ensure_roles
+from lms.celery import app as celery_app
 from lms.certificates import demo as certificates_demo
 from lms.cohorts import demo as cohorts_demo
 from lms.quizzes import demo as quizzes_demo
+
+DROP_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
+
+
+@contextmanager
+def without_email() -> Iterator[None]:
+    """The demo completes courses (certificate e-mails) and submits pages for review (Wagtail's
+    notifications) for addresses that may exist: while it loads, mail is dropped, and tasks run
+    here rather than on a worker that would send with its own mail settings."""
+    saved = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    try:
+        with override_settings(EMAIL_BACKEND=DROP_EMAIL):
+            yield
+    finally:
+        celery_app.conf.task_always_eager = saved
 
 
 def demo_steps() -> Iterator[tuple[str, Callable[[], object]]]:

@@ -18,8 +18,12 @@ def with_notes(module: ModulePage) -> bool:
                for block in module.body)
 
 
-def test_demo_site_for_trainee_and_facilitator(client):
+# Committed for real, as `manage.py load_demo` does: work queued on commit (certificate PDFs,
+# then their e-mails) runs while the command runs.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_demo_site_for_trainee_and_facilitator(client, mailoutbox):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mailoutbox == [], "load_demo never e-mails (demo addresses may be real ones)"
 
     assert client.post("/en/accounts/login/",
                        {"username": "trainee", "password": "cascade-demo"})["Location"] == (

@@ -25,6 +25,7 @@ def _production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "CSRF_TRUSTED_ORIGINS": "https://cascade.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "EMAIL_URL": "smtp+tls://cascade:secret@smtp.example.org:587",
         # One process on this disk: the multi-process warnings (cascade.W001/W002) are
         # tested in tests/storage/test_settings.py.
         "CASCADE_MULTI_PROCESS": "0",
@@ -53,6 +54,32 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _run(["manage.py", "check"], env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_real_email_backend(tmp_path):
+    """Base's console backend would print reset links and addresses into the logs."""
+    for email_url in ("", "consolemail://", "filemail:///tmp/mail", "dummymail://"):
+        env = _production_env(tmp_path)
+        env.pop("EMAIL_URL")
+        if email_url:
+            env["EMAIL_URL"] = email_url
+        result = _run(["manage.py", "check"], env)
+        assert result.returncode != 0, email_url
+        assert "EMAIL_URL" in result.stderr and "ALLOW_NO_EMAIL" in result.stderr
+
+
+def test_production_runs_without_email_only_when_told_and_prints_none(tmp_path):
+    env = _production_env(tmp_path, ALLOW_NO_EMAIL="true")
+    env.pop("EMAIL_URL")
+    probe = ("import django; django.setup(); from django.conf import settings; "
+             "from django.core.mail import send_mail; "
+             "send_mail('Reset', 'https://x/reset/abc', 'a@example.org', ['b@example.org']); "
+             "print(settings.EMAIL_BACKEND)")
+    result = _run(["-c", probe], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "django.core.mail.backends.dummy.EmailBackend")
+    assert "reset/abc" not in result.stdout + result.stderr
 
 
 PROBE = """

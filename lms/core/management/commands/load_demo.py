@@ -5,15 +5,16 @@ attempts, and certificates. Idempotent: running it twice changes nothing."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from lms.core.demo import demo_steps
+from lms.core.demo import demo_steps, without_email
 
 
 class Command(BaseCommand):
     help = __doc__
 
     def handle(self, *args, **options) -> None:
-        for label, step in demo_steps():
-            with transaction.atomic():
-                summary = step()
-            self.stdout.write(f"{label}: {summary}")
+        with without_email():
+            for label, step in demo_steps():
+                with transaction.atomic():
+                    summary = step()
+                self.stdout.write(f"{label}: {summary}")
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
