@@ -99,7 +99,7 @@ def trainee_at_work(site_tree):
         Answer.objects.create(question=question, text_en="Wrong", is_correct=False)
         questions.append(question)
     quiz = Quiz.objects.create(slug="practice", title_en="Practice", course=site_tree["course"],
-                               purpose=Quiz.Purpose.PRACTICE, pass_mark=50, draft=False)
+                               purpose=Quiz.Purpose.PRACTICE, pass_mark=50)
     quiz.questions.set(questions)
     quiz.save()
     sitting = sitting_start(user=trainee, quiz=quiz)
