@@ -15,8 +15,6 @@ import time
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT_DIR))
-os.environ.update({"DJANGO_SETTINGS_MODULE": "lms.settings.test", "LOG_LEVEL": "WARNING"})
 
 TEMPLATES = [
     "::MC {n}::[html]<p>Question {n}: who leads the referral?</p>{{\n =The case manager#Yes.\n"
@@ -44,7 +42,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=3000)
     args = parser.parse_args()
-
+    sys.path.insert(0, str(PROJECT_DIR))
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "lms.settings.test", "LOG_LEVEL": "WARNING"})
     import django
 
     django.setup()

@@ -1,20 +1,15 @@
 """Importing into a quiz costs a few queries per batch of rows, not per question (the
 questions, their answers and the quiz's links are inserted in bulk)."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench.gift_import import gift_source
 from lms.quizzes.gift.importer import gift_import
 
 from .factories import make_quiz
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from gift_import import gift_source
 
 pytestmark = pytest.mark.django_db
 
