@@ -1,13 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import LoginView
+from .views import LoginView, password_choose
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("choose-password/", password_choose, name="password_choose"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

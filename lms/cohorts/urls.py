@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, cohorts, lineage, roster
+from .views import attendance, cohorts, lineage, roster, signin
 
 app_name = "cohorts"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/roster.csv", cohorts.roster_export, name="roster_export"),
     path("<int:pk>/trainers/<int:enrollment_pk>/", cohorts.trainer_record,
          name="trainer_record"),
+    path("<int:pk>/access/", signin.access_slips, name="access_slips"),
+    path("<int:pk>/access/<int:user_pk>/reset/", signin.access_reset, name="access_reset"),
     path("<int:pk>/attendance/", attendance.attendance_days, name="attendance"),
     path("<int:pk>/attendance/<str:day>/", attendance.attendance_day, name="attendance_day"),
     path("<int:pk>/sheet/", attendance.attendance_sheet, name="sheet"),

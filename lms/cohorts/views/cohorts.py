@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.accounts import roles
 from lms.core.spreadsheets import spreadsheet_row
 
 from .. import selectors, services
@@ -61,6 +62,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trainer_ids = set(cohort.trainers_trained.values_list("user_id", flat=True))
     return render(request, "cohorts/cohort_detail.html", {
         "cohort": cohort, "enrollments": enrollments, "can_manage": can_manage,
+        "can_give_access": can_manage and request.user.has_perm(roles.MANAGE_TRAINEES),
         "facilitators": cohort.facilitators.all(), "trainer_ids": trainer_ids,
         "days": services.cohort_days(cohort=cohort),
     })
