@@ -22,6 +22,10 @@ class QuestionAdminForm(WagtailAdminModelForm):
         if formset is not None and formset.is_valid():
             options = [f.cleaned_data for f in formset.forms
                        if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
+        if any(o.get("weight") is not None and not -100 <= o["weight"] <= 100 for o in options):
+            raise ValidationError(_("Answer weights go from -100 to 100 (%)."))
+        if kind in {"mc", "short"} and any(not (o.get("text_en") or "").strip() for o in options):
+            raise ValidationError(_("Each answer needs its text."))
         if kind == "mc":
             if len(options) < 2:
                 raise ValidationError(_("A multiple-choice question needs at least two options."))

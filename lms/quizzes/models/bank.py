@@ -163,7 +163,8 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
 
 class Answer(BilingualMixin, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text_en = models.TextField(_("answer (English)"))
+    # Blank for a matching question's distractor (`= -> Police station`) or a number's answer.
+    text_en = models.TextField(_("answer (English)"), blank=True)
     text_fr = models.TextField(_("answer (French)"), blank=True)
     is_correct = models.BooleanField(_("correct"), default=False)
     weight = models.DecimalField(
