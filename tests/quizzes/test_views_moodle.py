@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from django.test import RequestFactory
 from django.urls import reverse
 
+from lms.quizzes import services
 from lms.quizzes.gift.importer import gift_import
 from lms.quizzes.models import Sitting
+from tests.factories import UserFactory
 
 from .factories import make_quiz
 
@@ -118,3 +121,22 @@ def test_answer_feedback_waits_for_the_end_when_the_quiz_says_so(client_in, cour
     page = client_in.post(url, {"question": first, **data}, follow=True).content.decode()
     assert "Half right: the focal point opens it." not in page
     assert "Bamako is the capital." not in page
+
+
+def test_preview_and_marking_pages_show_every_type(client, course, bank, trainee, roles_ready):
+    quiz = make_quiz(course=course, questions=list(bank.values()), title_en="Every type")
+    editor = UserFactory(roles=["Facilitators"])
+    request = RequestFactory().get("/")
+    request.user = editor
+    preview = quiz.serve_preview(request, quiz.default_preview_mode).render().content.decode()
+    assert "Health centre" in preview and "12 ± 2" in preview and "Bamako" in preview
+    assert "<strong>protection principles</strong>" in preview
+    sitting = services.sitting_start(user=trainee, quiz=quiz)
+    services.sitting_answer(sitting=sitting, question_id=bank["Capital"].pk,
+                            response_text="bamaco")
+    services.sitting_finish(sitting=sitting)
+    client.force_login(UserFactory(roles=["National coordinators"]))
+    page = client.get(reverse("quizzes:marking_detail", kwargs={"pk": sitting.pk}))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "bamaco" in html and "Partly right: 50 % of the mark" in html
