@@ -93,6 +93,7 @@ def test_preview_offers_to_create_or_map_new_organisations(client, world, partne
         url = reverse("cohorts:roster_import", args=[kayes.pk])
         body = client.post(url, {"file": SimpleUploadedFile("l.xlsx", data)}).content.decode()
     assert "Nouvelles organisations" in body and "Tous pour Kita" in body
+    assert "Nouvelle organisation : Tous pour Kita" in body
     drds = partners["drds"]
     assert f'value="use:{drds.pk}"' in body  # the misspelt one is suggested, not assumed
     assert 'name="org-directionregionaledudevelopementsocial"' in body
