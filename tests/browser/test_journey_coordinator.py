@@ -82,5 +82,5 @@ def test_coordinator_attendance_changes_the_dashboard_and_exports(live_site, des
     that_day = [line for line in rows[1:]
                 if line[cohort_col] == target["code"] and line[date_col] == target["day"]]
     assert that_day, "the export holds the day just taken"
-    assert {line[status_col] for line in that_day} == {"absent"}
+    assert {line[status_col] for line in that_day} == {"Absent"}  # labelled for people
     assert not page.js_errors

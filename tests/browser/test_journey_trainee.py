@@ -133,7 +133,7 @@ def test_trainee_journey_on_a_phone(live_site, phone, new_page, shot, language, 
 
     for module_url in plan["modules"]:
         page.goto(module_url)
-        complete = page.locator('form[action*="/complete/"] button:not(.link)')
+        complete = page.locator('form[action*="/complete/"]:not(:has(input[name="undo"])) button')
         if complete.count():
             complete.click()
             page.wait_for_load_state()
