@@ -130,3 +130,12 @@ def test_export_round_trips_every_type():
     first = _shape(parse_gift(MOODLE))
     # Categories come back as stored (below the file's root, without Moodle's prefix).
     assert again == first
+
+
+def test_format_markers_on_answers_and_feedback_are_not_text():
+    """Moodle marks an answer whose format differs from the question's (`=[moodle]...`)."""
+    question = parse_gift("[html]<p>Q?</p>{=[moodle]Yes#[html]<p>Right.</p> "
+                          "~%-50%[moodle]No ####[html]<p>Because.</p>}")[0]
+    assert [(a.text, a.feedback, a.weight) for a in question.answers] == [
+        ("Yes", "<p>Right.</p>", 100), ("No", "", -50)]
+    assert question.explanation == "<p>Because.</p>"

@@ -10,7 +10,13 @@ import re
 from django.utils.translation import gettext as _
 
 from .records import GiftAnswer
-from .text import find_general_feedback, format_number, split_unescaped, unescape
+from .text import (
+    find_general_feedback,
+    format_number,
+    split_unescaped,
+    strip_marker,
+    unescape,
+)
 
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
@@ -25,10 +31,10 @@ def _answer_chunks(body: str, line: int) -> list[dict]:
     chunks = []
     for offset, stop, chunk in split_unescaped(body, "=~")[1:]:
         parts = [part for _o, _s, part in split_unescaped(chunk, "#")]
-        text, feedback = parts[0].strip(), "#".join(parts[1:])
+        text, feedback = strip_marker(parts[0].strip()), strip_marker("#".join(parts[1:]))
         weight = WEIGHT.match(text)
         if weight:
-            text = text[weight.end():]
+            text = strip_marker(text[weight.end():])
         chunks.append({
             "line": line + body[:offset].count("\n"), "sign": stop,
             "weight": float(weight.group(1)) if weight else None,
@@ -49,7 +55,7 @@ def parse_answer_block(body: str, line: int, question) -> Errors:
     if general is not None:
         # An earlier `####` is an overridden general feedback, not an answer's feedback.
         first = find_general_feedback(body)
-        body, question.explanation = body[:first], unescape(body[general + 4:])
+        body, question.explanation = body[:first], unescape(strip_marker(body[general + 4:]))
     stripped = body.strip()
     line += body[:len(body) - len(body.lstrip())].count("\n")
     if not stripped:

@@ -2,6 +2,8 @@
 
 import re
 
+MARKER = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+
 
 def unescape(text: str) -> str:
     return re.sub(r"\\([~=#{}:\\n])", lambda m: "\n" if m.group(1) == "n" else m.group(1),
@@ -57,3 +59,9 @@ def format_number(value: float) -> str:
     """`12.0` as `12`, `0.1` as `0.1`: what a person would write in a GIFT file."""
     text = f"{value:.15g}"
     return text if "e" in text or "." not in text else text.rstrip("0").rstrip(".")
+
+
+def strip_marker(text: str) -> str:
+    """Moodle marks an answer or feedback whose format differs from the question's
+    (`=[moodle]Yes`): the text is kept, rendered in the question's format."""
+    return MARKER.sub("", text, count=1)
