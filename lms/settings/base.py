@@ -10,6 +10,7 @@ import environ
 
 from django.utils.translation import gettext_lazy as _
 
+from .database import database_for_pooler
 from .storage import storages_for
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -104,6 +105,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# PgBouncer (or another pooler) in transaction mode: DATABASE_POOLER=transaction
+# (lms/settings/database.py).
+DATABASE_POOLER = env.str("DATABASE_POOLER", default="")
+DATABASES["default"] = database_for_pooler(DATABASES["default"], pooler=DATABASE_POOLER)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Without a server, concurrent writers (a class answering a quiz at once) otherwise get
