@@ -18,6 +18,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     When,
 )
 
@@ -129,12 +130,14 @@ def gain_summary(*, enrollments: QuerySet) -> dict:
 
 
 def category_success_rates(*, user) -> list[dict]:
-    """Share of correct answers per category over the user's finished attempts."""
+    """Per category over the user's finished attempts: fully right answers, and the success
+    rate as the share of the marks earned (partial credit counts)."""
     rows = (
         SittingAnswer.objects.filter(sitting__user=user, sitting__completed_at__isnull=False,
                                      is_correct__isnull=False)
         .values("question__category_id")
-        .annotate(total=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
+        .annotate(total=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)),
+                  earned=Sum("credit"))
         .order_by()
     )
     counts = {row["question__category_id"]: row for row in rows}
@@ -144,7 +147,7 @@ def category_success_rates(*, user) -> list[dict]:
         row = counts[category.pk]
         result.append({
             "category": category, "total": row["total"], "correct": row["correct"],
-            "percent": round(100 * row["correct"] / row["total"]),
+            "percent": round(100 * (row["earned"] or 0) / row["total"]),
         })
     return sorted(result, key=lambda r: str(r["category"]))
 

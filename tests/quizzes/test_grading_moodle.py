@@ -9,6 +9,7 @@ import pytest
 from lms.quizzes import services
 from lms.quizzes.gift.importer import gift_import
 from lms.quizzes.models import Question
+from lms.quizzes.selectors import category_success_rates
 
 from .factories import make_quiz
 
@@ -148,3 +149,15 @@ def test_attempt_is_graded_with_the_weights_and_setting_it_started_with(course, 
     given = services.sitting_answer(sitting=sitting, question_id=question.pk,
                                     choice_ids=[option(question, "The focal point")])
     assert given.credit == Decimal("0.5")
+
+
+def test_progress_by_category_counts_partial_credit(course, trainee, bank):
+    quiz = make_quiz(course=course, questions=[bank["Partial"], bank["Capital"]])
+    sitting = services.sitting_start(user=trainee, quiz=quiz)
+    services.sitting_answer(sitting=sitting, question_id=bank["Partial"].pk,
+                            choice_ids=[option(bank["Partial"], "The focal point")])
+    services.sitting_answer(sitting=sitting, question_id=bank["Capital"].pk,
+                            response_text="Bamako")
+    rows = {row["category"].name_en: row for row in category_success_rates(user=trainee)}
+    assert (rows["Principles"]["correct"], rows["Principles"]["percent"]) == (0, 50)
+    assert (rows["Case management"]["correct"], rows["Case management"]["percent"]) == (1, 100)
