@@ -4,6 +4,8 @@ Celery replaces the handlers Django's LOGGING installed; lms/celery.py puts the 
 Celery's own. Broker: Redis database 13 (this test's own number)."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -55,3 +57,28 @@ def test_worker_output_masks_phones_and_emails(broker, tmp_path):
 
     assert "[phone]" in output and "[email]" in output
     assert "76123456" not in output and EMAIL not in output, output[-3000:]
+
+
+SETUP = f"""
+import logging
+import django
+from lms.celery import app
+django.setup()
+app.log.setup(loglevel="INFO")  # what `celery worker` and `celery beat` both call
+logging.getLogger("lms.anything").warning("root handler: {PHONE} {EMAIL}")
+from celery.utils.log import get_task_logger
+get_task_logger("lms.some_task").warning("task logger: {PHONE} {EMAIL}")
+"""
+
+
+def test_celery_logging_setup_masks_on_every_handler(tmp_path):
+    """Beat and the task logger (which does not propagate) use the same set-up."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'beat.sqlite3'}"}
+    result = subprocess.run([sys.executable, "-c", SETUP], cwd=processes.ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "root handler: [phone] [email]" in output
+    assert "task logger: [phone] [email]" in output
+    assert "76123456" not in output and EMAIL not in output
