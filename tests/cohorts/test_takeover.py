@@ -158,3 +158,16 @@ def test_user_admin_holder_cannot_touch_a_higher_account(client, world, targets)
         "username": kadia.username, "first_name": "Kadia", "last_name": "Kayesienne",
         "email": "", "is_active": "on", "groups": [administrators.pk], "language": "en"})
     assert not kadia.groups.filter(pk=administrators.pk).exists()
+
+
+def test_user_admin_changes_of_contact_details_are_logged_too(client, world, targets):
+    kadia = world["people"]["trainee_kayes"]
+    client.force_login(targets["superuser"])
+    response = client.post(reverse("wagtailusers_users:edit", args=[kadia.pk]), {
+        "username": kadia.username, "first_name": "Kadia", "last_name": "Kayesienne",
+        "email": "kadia@example.org", "is_active": "on", "language": "en", "phone": "",
+        "groups": [g.pk for g in kadia.groups.all()]})
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    event = AccountEvent.objects.get(person=kadia)
+    assert (event.kind, event.old_value, event.new_value, event.actor) == (
+        "email", "", "kadia@example.org", targets["superuser"])

@@ -161,6 +161,11 @@ def test_cohort_created_in_the_admin_by_a_facilitator_is_theirs(client, world, c
     cohort = Cohort.objects.get(code="made-here")
     assert list(cohort.facilitators.all()) == [facilitator]
     assert cohort.created_by == facilitator
+    # saved through the service, and still in the object's admin history
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(object_id=str(cohort.pk))
+    assert (entry.action, entry.user_id) == ("wagtail.create", facilitator.pk)
 
 
 def test_attendance_for_a_day_still_to_come_is_refused_in_french(client, world, course,

@@ -36,7 +36,7 @@ class OrganisationFormMixin(ServiceFormMixin):
             form.fields["region"].required = True
         return form
 
-    def save_instance(self):
+    def service_save(self):
         return services.organisation_save(organisation=self.form.instance, by=self.request.user)
 
 

@@ -21,16 +21,28 @@ from wagtail.admin.views.generic.models import (
     InspectView,
 )
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
 Scope = Callable[..., QuerySet]
 
 
 class ServiceFormMixin:
-    """For create and edit views whose `save_instance` calls a service: a ValidationError
-    from the service (raised inside the view's transaction, so nothing is written) becomes a
-    form error on `error_field` (or the whole form)."""
+    """For create and edit views that save through a service (`service_save`): a
+    ValidationError from the service (raised inside the view's transaction, so nothing is
+    written) becomes a form error on `error_field` (or the whole form); a save is logged in
+    the object's admin history as Wagtail's own saves are."""
 
     error_field: str | None = None
+
+    def service_save(self):
+        raise NotImplementedError
+
+    def save_instance(self):
+        editing = getattr(getattr(self, "object", None), "pk", None) is not None
+        instance = self.service_save()
+        log(instance=instance, action="wagtail.edit" if editing else "wagtail.create",
+            user=self.request.user)
+        return instance
 
     def form_valid(self, form):
         try:

@@ -39,14 +39,14 @@ class CohortFormMixin(ServiceFormMixin):
 
 
 class CohortCreateView(CohortFormMixin, CreateView):
-    def save_instance(self):
+    def service_save(self):
         return services.cohort_create(by=self.request.user,
                                       facilitators=self.form.cleaned_data["facilitators"],
                                       **self.cohort_fields())
 
 
 class CohortEditView(CohortFormMixin, ScopedEditView):
-    def save_instance(self):
+    def service_save(self):
         cohort = Cohort.objects.get(pk=self.object.pk)
         return services.cohort_update(cohort=cohort,
                                       facilitators=self.form.cleaned_data["facilitators"],
@@ -95,14 +95,14 @@ class EnrollmentCreateView(ServiceFormMixin, CreateView):
         form.fields["trainee"].queryset = people.people_changeable_by(self.request.user)
         return form
 
-    def save_instance(self):
+    def service_save(self):
         return services.enrollment_create(cohort=self.form.cleaned_data["cohort"],
                                           trainee=self.form.cleaned_data["trainee"],
                                           by=self.request.user)
 
 
 class EnrollmentEditView(ServiceFormMixin, ScopedEditView):
-    def save_instance(self):
+    def service_save(self):
         enrollment = Enrollment.objects.select_related("cohort").get(pk=self.object.pk)
         return services.enrollment_set_status(enrollment=enrollment,
                                               status=self.form.cleaned_data["status"],
@@ -140,7 +140,7 @@ def trainees_in_scope(user) -> QuerySet:
 
 
 class TraineeEditView(ServiceFormMixin, ScopedEditView):
-    def save_instance(self):
+    def service_save(self):
         trainee = User.objects.get(pk=self.object.pk)
         return people.trainee_profile_update(
             by=self.request.user, trainee=trainee,
