@@ -59,7 +59,19 @@ class DeleteView(users.DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class UserFilterSet(users.UserFilterSet):
+    """The user list's "Group" filter names the groups in the reader's language."""
+
+    @property
+    def form(self):
+        form = super().form
+        if "group" in form.fields:
+            form.fields["group"].label_from_instance = lambda group: roles.label(group.name)
+        return form
+
+
 class UserViewSet(users.UserViewSet):
+    filterset_class = UserFilterSet
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView

@@ -112,4 +112,6 @@ def test_admin_group_list_names_the_groups_in_the_readers_language(client, db):
     html = client.get(reverse("wagtailusers_groups:index")).content.decode()
     assert "Coordinateurs nationaux" in html and "Éditeurs pédagogiques" in html
     assert ">National coordinators<" not in html
+    users = client.get(reverse("wagtailusers_users:index")).content.decode()  # "Group" filter
+    assert "Coordinateurs nationaux" in users and "National coordinators" not in users
     assert Group.objects.filter(name=roles.NATIONAL_COORDINATOR).exists()  # stored in English
