@@ -86,7 +86,8 @@ class MarkingFilterForm(forms.Form):
                               max_length=100)
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(),
                                     required=False)
-    pending = forms.BooleanField(label=_("Only attempts with essays to mark"), required=False)
+    pending = forms.BooleanField(label=_("Only attempts with essays to mark"), required=False,
+                                 initial=True)
 
     def __init__(self, *args, quizzes, cohorts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,10 +96,12 @@ class MarkingFilterForm(forms.Form):
 
 
 class EssayMarkForm(forms.Form):
+    """A mark out of the question's points (the service checks the upper bound) and a
+    comment for the trainee."""
     answer = forms.IntegerField(widget=forms.HiddenInput)
-    verdict = forms.ChoiceField(
-        label=_("Verdict"), widget=forms.RadioSelect,
-        choices=[("correct", _("Correct")), ("incorrect", _("Incorrect"))])
+    score = forms.DecimalField(label=_("Mark"), min_value=0, max_digits=5, decimal_places=2)
+    comment = forms.CharField(label=_("Comment for the trainee"), required=False,
+                              max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class GiftImportForm(forms.Form):

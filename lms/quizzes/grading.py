@@ -35,7 +35,7 @@ def key_entry(question: Question) -> dict:
         right = None
     else:
         right = sorted(a.pk for a in question.answers.all() if a.is_correct)
-    return {"kind": question.kind, "right": right, "points": 1,
+    return {"kind": question.kind, "right": right, "points": question.points,
             "accents_optional": question.accents_optional,
             "options": [_option(a) for a in question.answers.all()]}
 

@@ -74,6 +74,8 @@ def sitting_status(sitting: Sitting | None) -> str:
         return "in_progress"
     if sitting.needs_marking:
         return "awaiting_marking"
+    if sitting.quiz.purpose == Quiz.Purpose.PRE_TEST:
+        return "done"  # a baseline, not an exam: neither passed nor failed
     return "passed" if sitting.passed else "failed"
 
 

@@ -9,7 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
@@ -82,11 +84,42 @@ def _in_open_post_tests(*, user, question_ids, now, except_quiz: Quiz | None = N
     return set(rows.values_list("question_id", flat=True))
 
 
+def attempts_allowed(quiz: Quiz) -> int | None:
+    """How many attempts `quiz` allows in all (None: no limit)."""
+    if quiz.single_attempt:
+        return 1
+    return quiz.max_attempts
+
+
 def attempts_left(*, user, quiz: Quiz) -> bool:
     """Could `user` start another attempt of `quiz` (attempt limits only, not the wait)?"""
-    if quiz.single_attempt:
-        return not Sitting.objects.filter(user=user, quiz=quiz).exists()
-    return True
+    allowed = attempts_allowed(quiz)
+    return allowed is None or Sitting.objects.filter(user=user, quiz=quiz).count() < allowed
+
+
+def start_refusal(*, user, quiz: Quiz, now: datetime.datetime | None = None) -> str | None:
+    """Why `user` may not start a new attempt of `quiz` now (None: they may). The quiz page
+    shows it; `sitting_start` raises it."""
+    now = now or timezone.now()
+    if quiz.is_closed(now):
+        return _("This quiz is closed: no new attempt can start.")
+    taken = list(Sitting.objects.filter(user=user, quiz=quiz, completed_at__isnull=False)
+                 .order_by("-completed_at").values_list("completed_at", flat=True))
+    allowed = attempts_allowed(quiz)
+    if allowed == 1 and taken:
+        return _("You have already taken this quiz; it allows a single attempt.")
+    if allowed is not None and len(taken) >= allowed:
+        return ngettext("You have used the %(count)d attempt this quiz allows.",
+                        "You have used the %(count)d attempts this quiz allows.",
+                        allowed) % {"count": allowed}
+    if taken and quiz.retake_wait_hours:
+        ready = taken[0] + datetime.timedelta(hours=quiz.retake_wait_hours)
+        if now < ready:
+            return _("You can try again from %(when)s: a retake waits %(hours)s hours after "
+                     "the previous attempt, time to review the modules.") % {
+                "when": date_format(timezone.localtime(ready), "DATETIME_FORMAT"),
+                "hours": quiz.retake_wait_hours}
+    return None
 
 
 def answers_hidden_ids(*, sitting: Sitting, question_ids=None,
@@ -144,16 +177,14 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
         existing = sitting_close_if_expired(sitting=existing, now=now)
         if not existing.is_complete:
             return existing
-    if quiz.is_closed(now):
-        raise QuizError(_("This quiz is closed: no new attempt can start."))
     if quiz.single_attempt:
         # At most one attempt exists; a concurrent request may just have opened it.
         taken = Sitting.objects.filter(user=user, quiz=quiz).first()
         if taken is not None and not taken.is_complete:
             return taken
-        if taken is not None:
-            raise AlreadyTaken(
-                _("You have already taken this quiz; it allows a single attempt."))
+    refusal = start_refusal(user=user, quiz=quiz, now=now)
+    if refusal:
+        raise AlreadyTaken(refusal)
     question_ids = _draw_question_ids(quiz=quiz, rng=rng or random.SystemRandom())
     if not question_ids:
         raise QuizError(_("This quiz has no questions yet."))
@@ -316,16 +347,32 @@ def score_passes(*, quiz: Quiz, score_percent: Decimal | int, needs_marking: boo
     return not needs_marking and score_percent >= mark
 
 
+def _points_of(sitting: Sitting) -> dict[int, int]:
+    """What each drawn question is worth: kept at the start, else (older attempts) now."""
+    points = {pk: (sitting.key.get(str(pk)) or {}).get("points") for pk in sitting.question_ids}
+    missing = [pk for pk, value in points.items() if value is None]
+    if missing:
+        points.update(Question.objects.filter(pk__in=missing).values_list("pk", "points"))
+    return {pk: value or 1 for pk, value in points.items()}
+
+
 def sitting_grade(*, sitting: Sitting) -> Sitting:
     """Recompute score, pass and pending marking from the stored answers (not saved).
 
-    Every drawn question counts: unanswered ones and essays awaiting a marker score nothing,
-    and an attempt with essays awaiting a marker is not passed until they are marked.
+    Every drawn question weighs its points, of which an answer earns its credit (0 to 1; a
+    marked essay: its mark out of the points): unanswered questions and essays awaiting a
+    marker score nothing, and an attempt with essays awaiting a marker is not passed until
+    they are marked.
     """
-    answers = list(sitting.answers.only("is_correct", "credit"))
-    correct = sum((a.credit for a in answers if a.credit is not None), Decimal(0))
+    points = _points_of(sitting)
+    answers = list(sitting.answers.only("question_id", "is_correct", "credit"))
+    earned = sum((a.credit * points.get(a.question_id, 1) for a in answers
+                  if a.credit is not None), Decimal(0))
+    possible = sum(points.values())
     sitting.needs_marking = any(a.is_correct is None for a in answers)
-    sitting.score_percent = score_percent_of(correct=correct, total=len(sitting.question_ids))
+    sitting.score_percent = (
+        (Decimal(100) * earned / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if possible else Decimal("0.00"))
     sitting.passed = score_passes(quiz=sitting.quiz, score_percent=sitting.score_percent,
                                   needs_marking=sitting.needs_marking,
                                   pass_mark=sitting.pass_mark)
@@ -355,8 +402,11 @@ def sitting_finish(*, sitting: Sitting, now: datetime.datetime | None = None) ->
 
 
 @transaction.atomic
-def essay_mark(*, answer: SittingAnswer, correct: bool, by) -> Sitting:
-    """A marker's verdict on one essay answer; the attempt's score and result follow."""
+def essay_mark(*, answer: SittingAnswer, by, score: Decimal | int | None = None,
+               correct: bool | None = None, comment: str = "") -> Sitting:
+    """A marker's mark on one essay answer, out of the question's points (`correct` gives
+    full or no marks), with an optional comment the trainee reads on their result page.
+    The attempt's score and result follow."""
     sitting = Sitting.objects.select_for_update().select_related("quiz", "user").get(
         pk=answer.sitting_id)
     if not sitting.is_complete:
@@ -364,11 +414,22 @@ def essay_mark(*, answer: SittingAnswer, correct: bool, by) -> Sitting:
     answer = SittingAnswer.objects.select_related("question").get(pk=answer.pk)
     if not answer.question.is_essay:
         raise QuizError(_("Only essay answers are marked by hand."))
-    answer.is_correct = bool(correct)
-    answer.credit = Decimal(1) if correct else Decimal(0)
+    out_of = _points_of(sitting).get(answer.question_id, answer.question.points)
+    if score is None:
+        if correct is None:
+            raise QuizError(_("Give a mark."))
+        score = out_of if correct else 0
+    score = Decimal(score)
+    if not 0 <= score <= out_of:
+        raise QuizError(_("The mark must be between 0 and %(points)s.") % {"points": out_of})
+    answer.score = score
+    answer.credit = (score / out_of).quantize(Decimal("0.0001"))
+    answer.is_correct = score >= out_of  # as for every question: true only when fully right
+    answer.comment = (comment or "").strip()[:5000]
     answer.marked_by = by
     answer.marked_at = timezone.now()
-    answer.save(update_fields=["is_correct", "credit", "marked_by", "marked_at"])
+    answer.save(update_fields=["score", "credit", "is_correct", "comment", "marked_by",
+                               "marked_at"])
     before = (sitting.score_percent, sitting.passed, sitting.needs_marking)
     sitting_grade(sitting=sitting)
     sitting.save(update_fields=["score_percent", "passed", "needs_marking"])

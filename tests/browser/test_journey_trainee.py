@@ -99,19 +99,17 @@ def _take_quiz(page, language: str, slug: str, right: dict | None, shot, label: 
 
 
 def _facilitator_marks_essays(page, sitting: int, shot) -> None:
-    """Written answers wait for a facilitator: the cohort's facilitator marks them."""
+    """Written answers wait for a facilitator: the cohort's facilitator gives full marks."""
     site_login(page, "facilitator")
     page.goto(f"/en/quizzes/marking/{sitting}/")
     for _ in range(20):
-        unmarked = page.locator("form").filter(
-            has=page.locator('input[name="verdict"][value="correct"]:not(:checked)'))
+        unmarked = page.locator("form.marking").filter(
+            has_not=page.locator('input[name="score"]:checked'))
         if not unmarked.count():
             break
-        answer = unmarked.first.locator('input[name="answer"]').get_attribute("value")
-        form = page.locator("form").filter(
-            has=page.locator(f'input[name="answer"][value="{answer}"]'))
-        form.get_by_label("Correct", exact=True).check()
-        form.get_by_role("button", name="Save the mark").click()
+        form = unmarked.first
+        form.locator('input[name="score"]').last.check()
+        form.locator("button[type=submit]").click()
         page.wait_for_load_state()
     shot(page, "facilitator marked the written answers")
 

@@ -24,7 +24,7 @@ def question_post(category, *, kind="mc", answers=(("Consent", True), ("Speed", 
                   **extra) -> dict:
     data = {"category": category.pk, "kind": kind, "title": "", "text_en": "Which one?",
             "text_fr": "Laquelle ?", "explanation_en": "", "explanation_fr": "",
-            "true_false_answer": "", "text_format": "plain",
+            "true_false_answer": "", "text_format": "plain", "points": 1,
             "answers-TOTAL_FORMS": len(answers),
             "answers-INITIAL_FORMS": 0, "answers-MIN_NUM_FORMS": 0,
             "answers-MAX_NUM_FORMS": 1000}

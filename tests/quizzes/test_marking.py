@@ -57,7 +57,7 @@ def test_facilitator_sees_only_their_trainees(client, setting):
     assert client.get(reverse("quizzes:marking_detail", kwargs={"pk": bob.pk})).status_code == 404
     essay_answer = bob.answers.get(question=setting["essay"])
     response = client.post(reverse("quizzes:marking_detail", kwargs={"pk": bob.pk}),
-                           {"answer": essay_answer.pk, "verdict": "correct"})
+                           {"answer": essay_answer.pk, "score": "1"})
     assert response.status_code == 404
     essay_answer.refresh_from_db()
     assert essay_answer.is_correct is None
@@ -95,7 +95,7 @@ def test_marking_an_essay_updates_the_score(client, setting, completion,
     completion.reset_mock()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("quizzes:marking_detail", kwargs={"pk": alice.pk}),
-                               {"answer": answer.pk, "verdict": "correct"})
+                               {"answer": answer.pk, "score": "1"})
     assert response.status_code == 302
     alice.refresh_from_db()
     assert (alice.score_percent, alice.passed, alice.needs_marking) == (
@@ -105,14 +105,15 @@ def test_marking_an_essay_updates_the_score(client, setting, completion,
     assert answer.marked_by == setting["facilitator"]
 
 
-def test_bad_verdict_changes_nothing(client, setting):
+def test_bad_mark_changes_nothing(client, setting):
     client.force_login(setting["facilitator"])
     alice = setting["sittings"]["Alice"]
     answer = alice.answers.get(question=setting["essay"])
-    client.post(reverse("quizzes:marking_detail", kwargs={"pk": alice.pk}),
-                {"answer": answer.pk, "verdict": "maybe"})
+    for bad in ("maybe", "-1", "2"):  # the essay is worth 1 point
+        client.post(reverse("quizzes:marking_detail", kwargs={"pk": alice.pk}),
+                    {"answer": answer.pk, "score": bad})
     answer.refresh_from_db()
-    assert answer.is_correct is None
+    assert answer.is_correct is None and answer.score is None
 
 
 def test_marker_never_sees_own_paper(client, setting):

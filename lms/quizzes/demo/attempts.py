@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -38,9 +39,10 @@ class _Writer:
         self.answers: list[tuple[Sitting, list[SittingAnswer]]] = []
 
     def _answer(self, question: Question, right: bool) -> SittingAnswer:
-        if question.is_essay:
+        if question.is_essay:  # marked out of its points: full, or a partial mark below half
+            score = question.points if right else self.rng.randrange(0, (question.points + 1) // 2)
             return SittingAnswer(question=question, essay_text=self.rng.choice(ESSAYS),
-                                 is_correct=right)
+                                 is_correct=right, score=score)
         if question.is_true_false:
             value = question.true_false_answer if right else not question.true_false_answer
             return SittingAnswer(question=question, boolean=value, is_correct=right)
@@ -68,13 +70,18 @@ class _Writer:
             is_right = (self.rng.random() < 0.75) if question.is_essay else pk in right
             answer = self._answer(question, is_right)
             if question.is_essay and pending_essay:
-                answer.is_correct = None
-            answer.credit = None if answer.is_correct is None else int(answer.is_correct)
+                answer.is_correct = answer.score = None
+            answer.credit = (None if answer.is_correct is None
+                             else Decimal(answer.score) / question.points
+                             if answer.score is not None else int(answer.is_correct))
             answer.answered_at = started + datetime.timedelta(minutes=2 * minute)
             answers.append(answer)
-        correct = sum(1 for a in answers if a.is_correct)
+        # The grading rule (services.sitting_grade): each question weighs its points.
+        earned = sum(int(a.score) if a.score is not None else
+                     (a.question.points if a.is_correct else 0) for a in answers)
         needs_marking = any(a.is_correct is None for a in answers)
-        score = score_percent_of(correct=correct, total=len(ids))
+        score = score_percent_of(correct=earned,
+                                 total=sum(self.questions[pk].points for pk in ids))
         sitting = Sitting(
             user_id=enrollment.trainee_id, quiz=quiz, cohort_id=enrollment.cohort_id,
             single_attempt=quiz.single_attempt, question_ids=ids, started_at=started,

@@ -40,7 +40,7 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
     practice_bank = [_question(spec, categories) for spec in content.PRACTICE]
     category, text_en, text_fr, why_en, why_fr = content.ESSAY
     essay = Question.objects.create(
-        category=categories[category], kind=Question.Kind.ESSAY, text_en=text_en,
+        category=categories[category], kind=Question.Kind.ESSAY, points=4, text_en=text_en,
         text_fr=text_fr, explanation_en=why_en, explanation_fr=why_fr)
     name_en, name_fr = content.ROOT
     first_module = ModulePage.objects.child_of(course).order_by("path").first()
@@ -57,11 +57,14 @@ def quizzes_ensure(*, course: CoursePage, content) -> tuple[Quiz, Quiz, Quiz]:
         time_limit_minutes=20, show_answers=False, **common)
     post = Quiz.objects.create(
         slug=slugs[1], purpose=Quiz.Purpose.POST_TEST, pass_mark=70, random_order=True,
+        max_attempts=3, retake_wait_hours=24,
         title_en=f"Post-test: {name_en}", title_fr=f"Post-test : {name_fr}",
         description_en="Answer at the end of the training. You need 70 % to complete the "
-                       "course; a facilitator marks the written answer.",
+                       "course; a facilitator marks the written answer. Up to three "
+                       "attempts, a day apart.",
         description_fr="À faire à la fin de la formation. Il faut 70 % pour valider le "
-                       "cours ; un facilitateur corrige la réponse rédigée.",
+                       "cours ; un facilitateur corrige la réponse rédigée. Trois tentatives "
+                       "au plus, à un jour d'intervalle.",
         success_text_en="Well done: you have reached the pass mark of the course.",
         success_text_fr="Bravo : vous avez atteint le seuil de réussite du cours.",
         fail_text_en="Not yet: review the modules with your facilitator and try again.",

@@ -4,6 +4,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +92,11 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
         validators=[validate_question_image],
         help_text=_("Optional. JPEG, PNG, GIF or WebP, at most 2 MB and 4000 pixels a side."),
     )
+    points = models.PositiveSmallIntegerField(
+        _("points"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("What the question is worth in the score. Essays are marked out of it "
+                    "(partial marks)."),
+    )
     true_false_answer = models.BooleanField(
         _("correct answer (true/false questions)"), null=True, blank=True,
     )
@@ -107,7 +113,7 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
 
     base_form_class = QuestionAdminForm
     panels = [
-        FieldRowPanel([FieldPanel("category"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("title"),
         MultiFieldPanel([FieldPanel("text_en"), FieldPanel("text_fr")], heading=_("Question")),
         FieldPanel("image"),

@@ -60,6 +60,14 @@ class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bilingu
         _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
     )
     single_attempt = models.BooleanField(_("single attempt"), default=False)
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"), null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text=_("Optional. How many attempts a trainee may make in all."),
+    )
+    retake_wait_hours = models.PositiveSmallIntegerField(
+        _("wait before a retake (hours)"), null=True, blank=True,
+        help_text=_("Optional. Time between the end of an attempt and the next one."),
+    )
     show_answers = models.BooleanField(
         _("show the right answers"), default=True,
         help_text=_("Show trainees the right answers and explanations. A quiz that shows them "
@@ -109,7 +117,8 @@ class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bilingu
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("random_order"), FieldPanel("max_questions")]),
             FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]),
-            FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("closes_at")]),
+            FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("max_attempts"),
+                           FieldPanel("retake_wait_hours"), FieldPanel("closes_at")]),
             FieldRowPanel([FieldPanel("show_answers"), FieldPanel("answers_at_end"),
                            FieldPanel("exam_paper")]),
             FieldPanel("all_or_nothing"),

@@ -90,6 +90,11 @@ class SittingAnswer(models.Model):
     is_correct = models.BooleanField(null=True)
     # Share of the question's mark earned, 0 to 1 (partial credit); None awaiting a marker.
     credit = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
+    # An essay's mark out of the question's points (partial marks), and the marker's comment
+    # for the trainee.
+    score = models.DecimalField(_("mark"), max_digits=5, decimal_places=2, null=True,
+                                blank=True)
+    comment = models.TextField(_("comment for the trainee"), blank=True)
     answered_at = models.DateTimeField(default=timezone.now)
     marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")

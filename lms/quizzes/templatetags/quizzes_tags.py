@@ -5,7 +5,7 @@ from ..gift.text import format_number
 from ..grading import key_entry, matched_option_id
 from ..i18n import pick
 from ..rich import render
-from ..selectors import quizzes_with_status
+from ..selectors import quizzes_with_status, sitting_status
 
 register = template.Library()
 
@@ -63,3 +63,9 @@ def pair_for(answer, option) -> str:
 @register.filter
 def credit_percent(credit) -> str:
     return f"{float(credit) * 100:.0f}" if credit is not None else ""
+
+
+@register.filter
+def status_of(sitting) -> str:
+    """`{{ sitting|status_of }}`: in progress, awaiting marking, done (pre-test), passed..."""
+    return sitting_status(sitting)

@@ -20,7 +20,8 @@ from ..models import Quiz
 def marking_list(request: HttpRequest) -> HttpResponse:
     form = MarkingFilterForm(request.GET or None, quizzes=Quiz.objects.all(),
                              cohorts=cohorts_managed_by(request.user))
-    papers = selectors.sittings_for_marking(user=request.user)
+    # Opens on the papers waiting for a marker; the filter form shows them all.
+    papers = selectors.sittings_for_marking(user=request.user, pending_only=True)
     if form.is_valid():
         data = form.cleaned_data
         papers = selectors.sittings_for_marking(
@@ -51,15 +52,18 @@ def marking_detail(request: HttpRequest, pk: int) -> HttpResponse:
             answer = get_object_or_404(sitting.answers, pk=form.cleaned_data["answer"])
             try:
                 services.essay_mark(answer=answer, by=request.user,
-                                    correct=form.cleaned_data["verdict"] == "correct")
+                                    score=form.cleaned_data["score"],
+                                    comment=form.cleaned_data["comment"])
             except services.QuizError as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, _("Marked. The score is updated."))
             return redirect("quizzes:marking_detail", pk=sitting.pk)
-        messages.error(request, _("Choose a verdict."))
+        messages.error(request, _("Choose a mark."))
+    review = selectors.sitting_review(sitting=sitting)
+    for item in review:
+        item["marks"] = range(item["question"].points + 1)
     return render(request, "quizzes/marking_detail.html", {
         "sitting": sitting, "quiz": sitting.quiz,
-        "status": selectors.sitting_status(sitting),
-        "review": selectors.sitting_review(sitting=sitting),
+        "status": selectors.sitting_status(sitting), "review": review,
     })

@@ -22,11 +22,14 @@ def _own_sitting(request: HttpRequest, pk: int) -> Sitting:
 def quiz_detail(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(selectors.quizzes_visible_to(request.user), slug=slug)
     sittings = list(selectors.sittings_of(user=request.user).filter(quiz=quiz))
+    for sitting in sittings:
+        sitting.status = selectors.sitting_status(sitting)
     open_sitting = next((s for s in sittings if not s.is_complete), None)
-    can_start = open_sitting is not None or not (quiz.single_attempt and sittings)
+    refusal = None if open_sitting else services.start_refusal(user=request.user, quiz=quiz)
     return render(request, "quizzes/quiz_detail.html", {
         "quiz": quiz, "sittings": sittings, "open_sitting": open_sitting,
-        "can_start": can_start, "question_count": quiz.questions.count(),
+        "can_start": open_sitting is not None or refusal is None, "refusal": refusal,
+        "question_count": quiz.questions.filter(live=True).count(),
     })
 
 
