@@ -107,7 +107,9 @@ def _facilitator_marks_essays(page, sitting: int, shot) -> None:
             has_not=page.locator('input[name="score"]:checked'))
         if not unmarked.count():
             break
-        form = unmarked.first
+        answer = unmarked.first.locator('input[name="answer"]').get_attribute("value")
+        form = page.locator("form.marking").filter(
+            has=page.locator(f'input[name="answer"][value="{answer}"]'))
         form.locator('input[name="score"]').last.check()
         form.locator("button[type=submit]").click()
         page.wait_for_load_state()
