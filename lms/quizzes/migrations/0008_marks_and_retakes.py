@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0006_gift_moodle_types'),
+        ('quizzes', '0007_answer_text_optional'),
     ]
 
     operations = [
