@@ -107,3 +107,23 @@ def test_trainees_never_see_an_unpublished_quiz(client, trainee, course):
     quiz = make_quiz(course=course, questions=[tf_question()], live=False)
     client.force_login(trainee)
     assert client.get(reverse("quizzes:detail", kwargs={"slug": quiz.slug})).status_code == 404
+
+
+def test_questions_a_facilitator_imports_wait_for_review(client, review, course, trainee):
+    """A GIFT import is no way around the review: a facilitator's questions are drafts that
+    no attempt draws, even added to a live quiz, until a curriculum editor publishes them."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    live = tf_question()
+    quiz = make_quiz(course=course, questions=[live])
+    url = reverse("quizzes_gift_import")
+    client.force_login(UserFactory(roles=["Facilitators"]))
+    upload = SimpleUploadedFile("bank.gift", b"Imported? {T}\n")
+    assert client.post(url, {"file": upload, "language": "en", "quiz": quiz.pk}).status_code == 302
+    imported = Question.objects.get(text_en="Imported?")
+    assert not imported.live and quiz.questions.filter(pk=imported.pk).exists()
+    assert services.sitting_start(user=trainee, quiz=quiz).question_ids == [live.pk]
+    client.force_login(UserFactory(roles=["Curriculum editors"]))
+    upload = SimpleUploadedFile("bank.gift", b"Published? {T}\n")
+    assert client.post(url, {"file": upload, "language": "en"}).status_code == 302
+    assert Question.objects.get(text_en="Published?").live

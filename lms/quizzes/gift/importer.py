@@ -23,8 +23,9 @@ def _both(field: str, value: str, suffix: str) -> dict:
     return {f"{field}_en": value, f"{field}_{suffix}": value}
 
 
-def _question(item: GiftQuestion, category: Category, suffix: str) -> Question:
+def _question(item: GiftQuestion, category: Category, suffix: str, live: bool) -> Question:
     return Question(
+        live=live, has_unpublished_changes=not live,
         category=category, kind=item.kind, title=item.title, text_format=item.text_format,
         true_false_answer=item.true_false,
         **_both("text", item.text, suffix), **_both("explanation", item.explanation, suffix),
@@ -44,18 +45,21 @@ def _answers(item: GiftQuestion, question: Question, suffix: str) -> list[Answer
 
 @transaction.atomic
 def gift_import(*, source: str, root: Category | None = None, language: str = "en",
-                quiz=None) -> list[Question]:
+                quiz=None, live: bool = True) -> list[Question]:
     """Create the file's questions (text in `language`, "en" or "fr"), in `root` or the
     file's `$CATEGORY` paths (below `root` when both). Raises GiftError before writing
     anything when the file has any problem. The number of queries does not grow with the
-    number of questions (bulk inserts), only with the number of categories."""
+    number of questions (bulk inserts), only with the number of categories.
+
+    With `live=False` (an importer who may not publish questions) the questions are drafts:
+    no attempt draws them until a curriculum editor publishes them (lms/quizzes/review.py)."""
     parsed: list[GiftQuestion] = parse_gift(source)
     suffix = "fr" if language == "fr" else "en"
     cache: dict = {}
     default = root or _category(["Imported"], None, cache)
     questions = [
         _question(item, _category(item.category, root, cache) if item.category else default,
-                  suffix)
+                  suffix, live)
         for item in parsed
     ]
     created = Question.objects.bulk_create(questions, batch_size=500)

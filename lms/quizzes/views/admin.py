@@ -36,16 +36,22 @@ class GiftImportView(_BankPermissionMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
+            live = self.request.user.has_perm("quizzes.publish_question")
             created = gift_import(source=data["file"], root=data["category"],
-                                  language=data["language"], quiz=data["quiz"])
+                                  language=data["language"], quiz=data["quiz"], live=live)
         except GiftError as exc:
             for line, message in exc.errors:
                 form.add_error(None, _("Line %(line)d: %(message)s")
                                % {"line": line, "message": message})
             form.add_error(None, _("Nothing was imported."))
             return self.form_invalid(form)
-        messages.success(self.request, _("%(count)d questions imported.")
-                         % {"count": len(created)})
+        if live:
+            messages.success(self.request, _("%(count)d questions imported.")
+                             % {"count": len(created)})
+        else:
+            messages.success(self.request, _(
+                "%(count)d questions imported as drafts: attempts draw them once a curriculum "
+                "editor has published them.") % {"count": len(created)})
         return redirect("wagtailsnippets_quizzes_question:list")
 
 
