@@ -1,10 +1,12 @@
 """The curriculum's review in the Wagtail admin: a new catalogue is moderated at once, and the
 review's names show in the editor's language."""
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from wagtail import hooks
 from wagtail.admin import action_menu as page_menu
+from wagtail.admin.ui.components import Component
 from wagtail.snippets import action_menu as snippet_menu
 
 from .models import CataloguePage
@@ -48,6 +50,28 @@ def translate_page_submit(menu_items, request, context) -> None:
 def translate_snippet_submit(menu_items, request, context) -> None:
     _translate_submit(menu_items, snippet_menu.SubmitForModerationMenuItem,
                       SnippetSubmitMenuItem)
+
+
+class _TranslatedPanel(Component):
+    """A dashboard panel ("Awaiting your review", "Your pages in a workflow") whose rendering
+    shows the review's stored (English) names in the reader's language."""
+
+    def __init__(self, panel) -> None:
+        self.panel = panel
+        self.name = getattr(panel, "name", "")
+        self.order = getattr(panel, "order", 0)
+
+    @property
+    def media(self):
+        return self.panel.media
+
+    def render_html(self, parent_context=None) -> str:
+        return mark_safe(names_translated(self.panel.render_html(parent_context)))
+
+
+@hooks.register("construct_homepage_panels")
+def translate_review_names_in_panels(request, panels: list) -> None:
+    panels[:] = [_TranslatedPanel(panel) for panel in panels]
 
 
 @hooks.register("after_create_page")

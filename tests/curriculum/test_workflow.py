@@ -189,3 +189,19 @@ def test_a_catalogue_created_in_the_admin_is_moderated(client, site_tree, roles_
     catalogue = CataloguePage.objects.get(slug="autres-cours")
     assert catalogue.get_workflow().name == WORKFLOW_NAME
     assert catalogue.permissions_for_user(UserFactory(roles=[FACILITATOR])).can_add_subpage()
+
+
+def test_dashboard_panels_name_the_review_in_the_readers_language(client, moderated):
+    from wagtail.users.models import UserProfile
+
+    module = moderated["modules"][0]
+    facilitator = UserFactory(roles=[FACILITATOR])
+    profile = UserProfile.get_for_user(facilitator)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(facilitator)
+    client.post(reverse("wagtailadmin_pages:edit", args=[module.pk]),
+                edit_data(module, title="Module 1, revised", action="action-submit"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Validation par un éditeur pédagogique" in html  # "Your pages in a workflow"
+    assert "Approval by a curriculum editor" not in html
