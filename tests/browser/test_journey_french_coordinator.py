@@ -135,3 +135,30 @@ def test_trainee_marks_a_module_complete_on_a_phone(live_site, new_page, shot):
     following.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(plan["second_title"])
     assert not page.js_errors
+
+
+KAYES_COHORT = """
+from lms.cohorts.models import Cohort
+print(Cohort.objects.filter(region__name="Kayes").order_by("-start_date").first().pk)
+"""
+ROSTER = ("prénom,nom,sexe,fonction,organisation,région,téléphone,email\n"
+          "Aminata,Traoré,F,social_worker,,Kayes,+223 76 12 34 56,\n"
+          "Oumar,Keïta,X,social_worker,,Kayes,12345,pas-une-adresse\n")
+
+
+def test_roster_preview_errors_stay_on_a_phone_screen(live_site, new_page, shot, tmp_path):
+    cohort = live_site.python(KAYES_COHORT).strip().splitlines()[-1]
+    roster = tmp_path / "liste.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    page = new_page(**SMALL_PHONE)
+    site_login(page, "coord.kayes", language="fr")
+    page.goto(f"/fr/cohorts/{cohort}/import/")
+    page.locator('input[type="file"]').set_input_files(str(roster))
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.wait_for_load_state()
+    shot(page, "apercu avec erreurs")
+    errors = page.locator(".row-errors ul li")
+    expect(errors.first).to_be_visible()
+    for box in [error.bounding_box() for error in errors.all()]:
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
