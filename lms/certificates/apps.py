@@ -15,4 +15,5 @@ class CertificatesConfig(AppConfig):
 
         completion_seams.on_completed = services.certificate_issue_for_completion
         services.queue.render = tasks.certificate_render_enqueue
+        services.queue.render_many = tasks.certificates_render_batch_enqueue
         services.queue.notify = tasks.certificate_notify_enqueue

@@ -27,6 +27,11 @@ def certificate_render_task(self, certificate_id: int) -> bool:
 
 
 @shared_task(bind=True, **RETRY)
+def certificates_render_batch_task(self, certificate_ids: list[int]) -> int:
+    return rendering.certificates_render_many(certificate_ids=certificate_ids)
+
+
+@shared_task(bind=True, **RETRY)
 def certificate_notify_task(self, certificate_id: int) -> bool:
     return rendering.certificate_notify(certificate_id=certificate_id)
 
@@ -57,6 +62,10 @@ def enqueue(task, *args) -> None:
 
 def certificate_render_enqueue(certificate_id: int) -> None:
     enqueue(certificate_render_task, certificate_id)
+
+
+def certificates_render_batch_enqueue(certificate_ids: list[int]) -> None:
+    enqueue(certificates_render_batch_task, certificate_ids)
 
 
 def certificate_notify_enqueue(certificate_id: int) -> None:
