@@ -8,6 +8,18 @@ from django.utils.translation import gettext_lazy as _
 CASCADE_MAX_LEVEL = 6
 
 
+class CohortQuerySet(models.QuerySet):
+    def counted(self) -> "CohortQuerySet":
+        """Cohorts whose trainees count as reached: staff-created cohorts, and sessions run by
+        trainers once the region's coordinator validated them. Every reach and figure reader
+        (cohorts selectors, the dashboard, exports, the API) starts from it; pending and
+        returned sessions are listed for validation, never counted."""
+        return self.filter(Cohort.counted_q())
+
+    def awaiting_validation(self) -> "CohortQuerySet":
+        return self.exclude(Cohort.counted_q())
+
+
 class Cohort(models.Model):
     """A workshop or training session of one course, held in one region on given days.
 
@@ -21,6 +33,11 @@ class Cohort(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Validation(models.TextChoices):
+        VALIDATED = "validated", _("Validated")
+        PENDING = "pending", _("Waiting for validation")
+        RETURNED = "returned", _("Sent back to the trainer")
+
     name = models.CharField(_("name"), max_length=200)
     code = models.SlugField(_("code"), max_length=80, unique=True)
     course = models.ForeignKey(
@@ -32,6 +49,7 @@ class Cohort(models.Model):
         related_name="cohorts",
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     hours = models.PositiveSmallIntegerField(_("training hours"), default=0)
@@ -56,12 +74,24 @@ class Cohort(models.Model):
         help_text=_("The cohort in which this cohort's trainers were trained."),
     )
     level = models.PositiveSmallIntegerField(_("cascade level"), default=1)
+    # Sessions run by recorded trainers start pending; staff-created cohorts are validated.
+    validation = models.CharField(
+        _("validation"), max_length=10, choices=Validation.choices,
+        default=Validation.VALIDATED,
+    )
+    submitted_at = models.DateTimeField(_("closed by the trainer at"), null=True, blank=True)
+    validated_at = models.DateTimeField(_("validated at"), null=True, blank=True)
+    evidence = models.FileField(
+        _("signed attendance sheet"), upload_to="evidence/", blank=True, max_length=200,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CohortQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "name"]
@@ -70,6 +100,7 @@ class Cohort(models.Model):
         indexes = [
             models.Index(fields=["region", "start_date"]),
             models.Index(fields=["level"]),
+            models.Index(fields=["validation", "region"], name="cohort_validation_region"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -80,6 +111,13 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def counted_q(path: str = "") -> models.Q:
+        """The condition behind `Cohort.objects.counted()`, along a relation too:
+        `counted_q("cohort")` from an enrollment."""
+        field = f"{path}__validation" if path else "validation"
+        return models.Q(**{field: Cohort.Validation.VALIDATED})
 
 
 class EnrollmentQuerySet(models.QuerySet):
@@ -244,3 +282,31 @@ class RosterImport(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class SessionEvent(models.Model):
+    """The validation history of a session run by a trainer: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Closed and sent for validation")
+        VALIDATED = "validated", _("Validated")
+        RETURNED = "returned", _("Sent back")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("session"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("session event")
+        verbose_name_plural = _("session events")
+
+    def __str__(self) -> str:
+        return f"{self.cohort} {self.action} {self.at:%Y-%m-%d}"

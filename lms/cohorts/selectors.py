@@ -111,6 +111,8 @@ class Lineage:
     levels: list[LineageLevel]
     total_cohorts: int
     total_trainees: int
+    # Sessions in the lineage still awaiting validation: listed apart, counted nowhere.
+    awaiting: list[Cohort] = field(default_factory=list)
 
 
 def _descendant_ids(root_ids: Iterable[int]) -> list[int]:
@@ -135,11 +137,11 @@ def cascade_downstream(*, cohort: Cohort) -> QuerySet[Cohort]:
 
 
 def cascade_reach(*, cohorts: QuerySet[Cohort]) -> list[dict]:
-    """Cohorts and distinct trainees per cascade level, in one query:
-    `[{"level": 1, "cohorts": 8, "trainees": 231}, ...]`."""
+    """Counted cohorts (`Cohort.objects.counted()`) and their distinct trainees per cascade
+    level, in one query: `[{"level": 1, "cohorts": 8, "trainees": 231}, ...]`."""
     active = Enrollment.active_q("enrollments")
     rows = (
-        Cohort.objects.filter(pk__in=cohorts.values("pk")).order_by().values("level")
+        Cohort.objects.counted().filter(pk__in=cohorts.values("pk")).order_by().values("level")
         .annotate(cohorts=Count("pk", distinct=True),
                   trainees=Count("enrollments__trainee", filter=active, distinct=True))
         .order_by("level")
@@ -149,12 +151,16 @@ def cascade_reach(*, cohorts: QuerySet[Cohort]) -> list[dict]:
 
 def lineage_of(*, roots: QuerySet[Cohort], within: QuerySet[Cohort] | None = None) -> Lineage:
     """`roots` and everything downstream of them, level by level with counts. `within` (the
-    viewer's visible cohorts) limits what is shown and counted."""
+    viewer's visible cohorts) limits what is shown and counted. Only counted cohorts are
+    levelled and counted; sessions awaiting validation come apart in `awaiting`."""
     root_ids = list(roots.values_list("pk", flat=True))
     ids = set(root_ids) | set(_descendant_ids(root_ids))
-    cohorts = Cohort.objects.filter(pk__in=ids)
+    everything = Cohort.objects.filter(pk__in=ids)
     if within is not None:
-        cohorts = cohorts.filter(pk__in=within.values("pk"))
+        everything = everything.filter(pk__in=within.values("pk"))
+    cohorts = everything.counted()
+    awaiting = list(everything.awaiting_validation().select_related("region")
+                    .order_by("level", "start_date", "name"))
     active = Enrollment.active_q("enrollments")
     listed = list(
         cohorts.select_related("region", "course", "parent")
@@ -178,7 +184,7 @@ def lineage_of(*, roots: QuerySet[Cohort], within: QuerySet[Cohort] | None = Non
         .values("trainee").distinct().count()
     )
     return Lineage(levels=[levels[k] for k in sorted(levels)], total_cohorts=len(listed),
-                   total_trainees=total_trainees)
+                   total_trainees=total_trainees, awaiting=awaiting)
 
 
 def trainer_lineage(*, trainer, within: QuerySet[Cohort] | None = None) -> Lineage:

@@ -11,7 +11,9 @@ from .filters import Filters
 
 
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
-    cohorts = cohorts_managed_by(user)
+    """The counted cohorts (`Cohort.objects.counted()`: sessions awaiting validation never
+    reach a figure, table, export or API answer) the viewer manages, narrowed by the filters."""
+    cohorts = cohorts_managed_by(user).counted()
     if filters.date_from:
         cohorts = cohorts.filter(start_date__gte=filters.date_from)
     if filters.date_to:
