@@ -39,3 +39,14 @@ def test_weight_outside_the_range_is_refused(client, facilitator):
     response = client.post(reverse("wagtailsnippets_quizzes_question:add"), data)
     assert response.status_code == 200 and "from -100 to 100" in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_true_false_feedbacks_are_edited_in_the_admin(client, facilitator):
+    data = question_post(CategoryFactory(), kind="tf", answers=(), true_false_answer="true",
+                         feedback_right_en="Yes.", feedback_wrong_en="No.",
+                         feedback_wrong_fr="Non.")
+    response = client.post(reverse("wagtailsnippets_quizzes_question:add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    question = Question.objects.get()
+    assert (question.feedback_right_en, question.feedback_wrong_en, question.feedback_wrong_fr) \
+        == ("Yes.", "No.", "Non.")

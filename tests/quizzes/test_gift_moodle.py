@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.quizzes.gift import parse_gift, write_gift
+from lms.quizzes.gift import GiftError, parse_gift, write_gift
 from lms.quizzes.gift.importer import gift_import
 from lms.quizzes.models import Category, Question
 
@@ -115,8 +115,44 @@ def test_french_import_fills_english_fallbacks_too():
     assert first.feedback_fr == first.feedback_en == "Bien."
 
 
+def test_true_false_feedbacks_are_read():
+    """Moodle's `{T#feedback if wrong#feedback if right}`, also on FALSE and with `####`."""
+    validated = by_title(parse_gift(MOODLE))["Validated"]
+    assert (validated.true_false, validated.feedback_wrong, validated.feedback_right) == (
+        True, "No: it was validated in January 2021.", "Right: January 2021.")
+    false = parse_gift("Mali is an island."
+                       "{FALSE#[html]<p>No.</p>#Indeed\\: it is not.####Sahel.}")[0]
+    assert (false.true_false, false.feedback_wrong, false.feedback_right, false.explanation) == (
+        False, "<p>No.</p>", "Indeed: it is not.", "Sahel.")
+    only_right = parse_gift("Q?{T##Yes.}")[0]
+    assert (only_right.feedback_wrong, only_right.feedback_right) == ("", "Yes.")
+    with pytest.raises(GiftError) as caught:
+        parse_gift("\nQ?{T#a#b#c}")
+    assert caught.value.errors[0][0] == 2
+
+
+@pytest.mark.django_db
+def test_true_false_feedbacks_are_stored_in_the_file_language():
+    gift_import(source=MOODLE)
+    validated = Question.objects.get(title="Validated")
+    assert (validated.feedback_wrong_en, validated.feedback_right_en) == (
+        "No: it was validated in January 2021.", "Right: January 2021.")
+    french = gift_import(source="Vrai?{F#Non.#Oui.}", language="fr")[0]
+    assert (french.feedback_wrong_fr, french.feedback_right_fr) == ("Non.", "Oui.")
+    assert (french.feedback_wrong_en, french.feedback_right_en) == ("Non.", "Oui.")
+
+
+@pytest.mark.django_db
+def test_true_false_feedbacks_are_written_back():
+    question = gift_import(source="Q?{FALSE##Right: false.}")[0]
+    assert "{FALSE##Right\\: false.}" in write_gift([question])
+    question.feedback_wrong_en = "Wrong # really"
+    assert parse_gift(write_gift([question]))[0].feedback_wrong == "Wrong # really"
+
+
 def _shape(questions):
-    return [(q.kind, q.title, q.text, q.category, q.true_false, q.explanation, q.text_format,
+    return [(q.kind, q.title, q.text, q.category, q.true_false, q.feedback_wrong,
+             q.feedback_right, q.explanation, q.text_format,
              [(a.text, a.correct, a.weight, a.feedback, a.match, a.number, a.tolerance)
               for a in q.answers]) for q in questions]
 

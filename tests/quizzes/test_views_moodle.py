@@ -140,3 +140,37 @@ def test_preview_and_marking_pages_show_every_type(client, course, bank, trainee
     html = page.content.decode()
     assert page.status_code == 200
     assert "bamaco" in html and "Partly right: 50 % of the mark" in html
+
+
+WRONG, RIGHT = "No: it was validated in January 2021.", "Right: January 2021."
+
+
+def _answer_true_false(client, course, question, value: str, **options) -> str:
+    sitting, url = sitting_for(client, course, question, **options)
+    client.post(url, {"question": question.pk, "boolean": value})
+    return client.get(reverse("quizzes:result", kwargs={"pk": sitting.pk})).content.decode()
+
+
+def test_true_false_feedback_of_the_answer_given(client_in, course, bank):
+    wrong = _answer_true_false(client_in, course, bank["Validated"], "false")
+    assert WRONG in wrong and RIGHT not in wrong and "Incorrect" in wrong
+    right = _answer_true_false(client_in, course, bank["Validated"], "true")
+    assert RIGHT in right and WRONG not in right
+
+
+def test_true_false_feedback_hidden_like_the_right_answer(client_in, course, bank):
+    hidden = _answer_true_false(client_in, course, bank["Validated"], "false",
+                                show_answers=False)
+    assert "Right answer not shown yet." in hidden
+    assert WRONG not in hidden and RIGHT not in hidden
+    post_test = _answer_true_false(client_in, course, bank["Validated"], "false",
+                                   purpose="post_test", max_attempts=3)
+    assert "Right answer not shown yet." in post_test and WRONG not in post_test
+
+
+def test_true_false_feedbacks_both_in_the_preview(course, bank, roles_ready):
+    quiz = make_quiz(course=course, questions=[bank["Validated"]])
+    request = RequestFactory().get("/")
+    request.user = UserFactory(roles=["Facilitators"])
+    preview = quiz.serve_preview(request, quiz.default_preview_mode).render().content.decode()
+    assert WRONG in preview and RIGHT in preview

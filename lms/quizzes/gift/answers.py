@@ -1,7 +1,8 @@
 """The answer block `{...}` of a GIFT question: which Moodle type it is and its answers.
 
-Moodle's rules: `{}` essay; `{T}`/`{FALSE}` true/false; `{#...}` numerical; answers all `=` and
-all with `->` matching; all `=` short answer; otherwise multiple choice (where `->` is text).
+Moodle's rules: `{}` essay; `{T}`/`{FALSE}` true/false (`{T#if wrong#if right}`); `{#...}`
+numerical; answers all `=` and all with `->` matching; all `=` short answer; otherwise multiple
+choice (where `->` is text).
 Each answer may carry a `%weight%` and a `#feedback`; the last `####` is the general feedback.
 """
 
@@ -64,10 +65,9 @@ def parse_answer_block(body: str, line: int, question) -> Errors:
     if stripped.startswith("#"):
         question.kind = "num"
         return _numerical(stripped[1:], line, question)
-    head = split_unescaped(stripped, "#")[0][2].strip().upper()
-    if head in {"T", "F", "TRUE", "FALSE"}:
-        question.kind, question.true_false = "tf", head.startswith("T")
-        return []
+    parts = [part for _o, _s, part in split_unescaped(stripped, "#")]
+    if parts[0].strip().upper() in {"T", "F", "TRUE", "FALSE"}:
+        return _true_false(parts, line, question)
     chunks = split_unescaped(stripped, "=~")
     if chunks[0][2].strip():
         return [(line + stripped[:chunks[1][0] if len(chunks) > 1 else 0].count("\n"),
@@ -81,6 +81,17 @@ def parse_answer_block(body: str, line: int, question) -> Errors:
         return _short_answer(answers, question)
     question.kind = "mc"
     return _multiple_choice(answers, question)
+
+
+def _true_false(parts: list[str], line: int, question) -> Errors:
+    """`{T}`, `{FALSE#feedback if wrong}`, `{T#feedback if wrong#feedback if right}`."""
+    question.kind, question.true_false = "tf", parts[0].strip().upper().startswith("T")
+    if len(parts) > 3:
+        return [(line, _("a true/false question takes at most two feedbacks: "
+                         "{T#if wrong#if right}"))]
+    feedback = [unescape(strip_marker(part.strip())) for part in parts[1:]] + ["", ""]
+    question.feedback_wrong, question.feedback_right = feedback[0], feedback[1]
+    return []
 
 
 def _multiple_choice(answers: list[dict], question) -> Errors:

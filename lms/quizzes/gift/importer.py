@@ -29,6 +29,8 @@ def _question(item: GiftQuestion, category: Category, suffix: str, live: bool) -
         category=category, kind=item.kind, title=item.title, text_format=item.text_format,
         true_false_answer=item.true_false,
         **_both("text", item.text, suffix), **_both("explanation", item.explanation, suffix),
+        **_both("feedback_right", item.feedback_right, suffix),
+        **_both("feedback_wrong", item.feedback_wrong, suffix),
     )
 
 

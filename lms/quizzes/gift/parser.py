@@ -1,7 +1,8 @@
 """Parse GIFT text into plain question records, reporting every problem with its line.
 
 Supported (Moodle's types): multiple choice (`=` right, `~` wrong, `~%50%` partial credit,
-`~%-25%` penalties; missing word when text follows the block), true/false (`{T}`, `{FALSE}`),
+`~%-25%` penalties; missing word when text follows the block), true/false (`{T}`, `{FALSE}`, with
+`{T#feedback if wrong#feedback if right}`),
 short answer (`{=Bamako =%50%Bamaco}`), numerical (`{#12:2}`, `{#10..14}`, several `=`
 answers), matching (`{=a -> b =c -> d}`), essay (`{}`); `$CATEGORY:` lines, `::title::`,
 `#` per-answer feedback, `####` general feedback (kept as the explanation), `//` comment

@@ -23,6 +23,8 @@ class GiftQuestion:
     category: list[str] = field(default_factory=list)
     answers: list[GiftAnswer] = field(default_factory=list)
     true_false: bool | None = None
+    feedback_wrong: str = ""  # true/false: `{T#if wrong#if right}`
+    feedback_right: str = ""
     explanation: str = ""
     text_format: str = "plain"
 

@@ -24,6 +24,15 @@ def _feedback(option, language: str) -> str:
     return f"#{escape(feedback)}" if feedback else ""
 
 
+def _true_false_feedback(question, language: str) -> str:
+    """Moodle's `#if wrong#if right` (the first left empty when only the second is given)."""
+    wrong = pick(question, "feedback_wrong", language)
+    right = pick(question, "feedback_right", language)
+    if not (wrong or right):
+        return ""
+    return f"#{escape(wrong)}" + (f"#{escape(right)}" if right else "")
+
+
 def _weighted(option, sign: str) -> str:
     if option.weight is None or float(option.weight) == (100 if sign == "=" else 0):
         return sign
@@ -49,7 +58,8 @@ def _answers(question, language: str) -> str:
     if question.is_essay:
         return ""
     if question.is_true_false:
-        return "TRUE" if question.true_false_answer else "FALSE"
+        return ("TRUE" if question.true_false_answer else "FALSE") + _true_false_feedback(
+            question, language)
     options = list(question.answers.all())
     if question.is_short_answer:
         parts = [_weighted(o, "=") + escape(pick(o, "text", language)) + _feedback(o, language)

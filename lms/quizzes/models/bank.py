@@ -100,6 +100,16 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
     true_false_answer = models.BooleanField(
         _("correct answer (true/false questions)"), null=True, blank=True,
     )
+    # Moodle's `{T#feedback if wrong#feedback if right}`, shown with the result like an
+    # answer's feedback (once the quiz lets the trainee see the right answer).
+    feedback_right_en = models.TextField(
+        _("feedback to a right answer (true/false, English)"), blank=True)
+    feedback_right_fr = models.TextField(
+        _("feedback to a right answer (true/false, French)"), blank=True)
+    feedback_wrong_en = models.TextField(
+        _("feedback to a wrong answer (true/false, English)"), blank=True)
+    feedback_wrong_fr = models.TextField(
+        _("feedback to a wrong answer (true/false, French)"), blank=True)
     accents_optional = models.BooleanField(
         _("accents optional (short answer)"), default=True,
         help_text=_("Accept “ecole” for “école”. Case never matters."),
@@ -119,6 +129,11 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bil
         FieldPanel("image"),
         FieldRowPanel([FieldPanel("text_format"), FieldPanel("true_false_answer"),
                        FieldPanel("accents_optional")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("feedback_right_en"),
+                                        FieldPanel("feedback_right_fr")]),
+                         FieldRowPanel([FieldPanel("feedback_wrong_en"),
+                                        FieldPanel("feedback_wrong_fr")])],
+                        heading=_("True/false feedback")),
         InlinePanel("answers", heading=_("Answers (multiple choice, short answer, numerical, "
                                          "matching)"), label=_("Answer")),
         MultiFieldPanel([FieldPanel("explanation_en"), FieldPanel("explanation_fr")],

@@ -49,6 +49,16 @@ def matching_option(answer, question):
 
 
 @register.filter
+def true_false_feedback(answer, question) -> str:
+    """The feedback a true/false answer earns (`{T#if wrong#if right}`), rendered; "" when
+    unanswered or there is none. Right or wrong as graded, with the attempt's answer key."""
+    if answer is None or answer.boolean is None or answer.is_correct is None:
+        return ""
+    field = "feedback_right" if answer.is_correct else "feedback_wrong"
+    return rich(question, field) if pick(question, field) else ""
+
+
+@register.filter
 def pair_for(answer, option) -> str:
     """The right-hand side a trainee matched with `option`, in the page's language."""
     if answer is None:
