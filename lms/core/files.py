@@ -48,21 +48,26 @@ def _signs_urls(storage: Storage) -> bool:
 
 
 def private_file_response(*, name: str, filename: str, content_type: str,
-                          storage: Storage | None = None) -> HttpResponse:
+                          storage: Storage | None = None, inline: bool = False,
+                          cache_seconds: int = 0) -> HttpResponse:
     """The response of a view that has ALREADY checked who is asking.
 
     On S3 with `PRIVATE_FILES_DELIVERY=redirect`, a redirect to a signed URL that expires in
     `PRIVATE_FILES_URL_SECONDS` (the web process does not carry the bytes); otherwise the file
     is streamed from the storage, which works with any storage and behind any proxy.
+    `inline` shows it in the page (an image) rather than downloading it; `cache_seconds` lets
+    the asker's own browser keep a streamed file (never a redirect: its signature expires).
     """
     storage = storage or default_storage
-    disposition = f'attachment; filename="{filename}"'
+    disposition = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     if settings.PRIVATE_FILES_DELIVERY == "redirect" and _signs_urls(storage):
         response = HttpResponseRedirect(storage.url(name, parameters={
             "ResponseContentDisposition": disposition, "ResponseContentType": content_type,
         }, expire=settings.PRIVATE_FILES_URL_SECONDS))
-    else:
-        response = FileResponse(storage.open(name, "rb"), as_attachment=True,
-                                filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
+        response["Cache-Control"] = "private, no-store"
+        return response
+    response = FileResponse(storage.open(name, "rb"), as_attachment=not inline,
+                            filename=filename, content_type=content_type)
+    response["Cache-Control"] = (f"private, max-age={cache_seconds}" if cache_seconds
+                                 else "private, no-store")
     return response

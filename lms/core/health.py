@@ -3,17 +3,20 @@
 The status code follows what the site can still do:
 - 200 `{"status": "ok"}`: database, cache and broker answer (or there is no broker: tasks run
   in the web process, `CELERY_TASK_ALWAYS_EAGER`, reported as "in-process");
-- 200 `{"status": "degraded"}`: the cache or the broker is down. Pages still work (cache misses,
-  certificates wait as pending for the sweep), so a load balancer must keep sending traffic, but
-  a monitor should alert on "degraded";
+- 200 `{"status": "degraded"}`: the cache, the broker or the file storage (local disk or S3)
+  is down. Pages still work (cache misses, certificates wait as pending for the sweep; only
+  downloads and uploads fail), so a load balancer must keep sending traffic, but a monitor
+  should alert on "degraded";
 - 503 `{"status": "down"}`: the database is unreachable and nothing works.
 Error details go to the log, not to this public answer.
 """
 
 import logging
+import threading
 import uuid
 
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 
 from lms.celery import app as celery_app
@@ -57,9 +60,36 @@ def broker_state() -> str:
     return OK
 
 
+# One request to the store (a HEAD on S3, a stat on disk): the key need not exist, the
+# store only has to answer. A store that hangs counts as down after STORAGE_TIMEOUT seconds.
+STORAGE_PROBE_KEY = "healthz-probe"
+STORAGE_TIMEOUT = 3.0
+
+
+def storage_state(*, timeout: float | None = None) -> str:
+    answer: dict[str, object] = {}
+
+    def probe() -> None:
+        try:
+            default_storage.exists(STORAGE_PROBE_KEY)
+            answer["state"] = OK
+        except Exception as exc:
+            answer["error"] = exc
+
+    worker = threading.Thread(target=probe, name="healthz-storage", daemon=True)
+    worker.start()
+    worker.join(STORAGE_TIMEOUT if timeout is None else timeout)
+    if answer.get("state") == OK:
+        return OK
+    logger.error("Health check: file storage unreachable: %s",
+                 answer.get("error", "no answer in time"))
+    return DOWN
+
+
 def health_report() -> tuple[int, dict]:
     """(HTTP status, body) for /healthz: see the module's docstring for the rule."""
-    checks = {"database": database_state(), "cache": cache_state(), "broker": broker_state()}
+    checks = {"database": database_state(), "cache": cache_state(), "broker": broker_state(),
+              "storage": storage_state()}
     if checks["database"] == DOWN:
         return 503, {"status": "down", "checks": checks}
     if DOWN in checks.values():

@@ -158,6 +158,22 @@ def sittings_of(*, user) -> QuerySet[Sitting]:
     return Sitting.objects.filter(user=user).select_related("quiz").order_by("-started_at")
 
 
+def question_image_visible_to(*, user, question: Question) -> bool:
+    """May `user` see this question's image: a trainee to whom an attempt drew it (to sit or
+    review it), those who edit or view questions, quiz viewers when a quiz holds it, markers
+    of a paper that answered it. The image is private (issue 17): its view asks this first."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("quizzes.view_question") or user.has_perm("quizzes.change_question"):
+        return True
+    if user.has_perm("quizzes.view_quiz") and question.quizzes.exists():
+        return True
+    drawn = Sitting.objects.filter(user=user).values_list("question_ids", flat=True)
+    if any(question.pk in (ids or []) for ids in drawn.iterator()):
+        return True
+    return sittings_markable_by(user).filter(answers__question_id=question.pk).exists()
+
+
 def sittings_markable_by(user) -> QuerySet[Sitting]:
     """Finished exam papers a marker may see: national staff see all; others those of
     trainees in cohorts they run or coordinate, never their own."""

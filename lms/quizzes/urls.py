@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import marking, taking
+from .views import images, marking, taking
 
 app_name = "quizzes"
 
 urlpatterns = [
     path("progress/", taking.progress, name="progress"),
+    path("questions/<int:pk>/image/", images.question_image, name="question_image"),
     path("marking/", marking.marking_list, name="marking_list"),
     path("marking/<int:pk>/", marking.marking_detail, name="marking_detail"),
     path("attempts/<int:pk>/", taking.sitting_question, name="question"),

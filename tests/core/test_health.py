@@ -30,7 +30,7 @@ def test_database_down_answers_503(client, monkeypatch, caplog):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "down", "checks": {
-        "database": "down", "cache": "ok", "broker": "in-process"}}
+        "database": "down", "cache": "ok", "broker": "in-process", "storage": "ok"}}
     assert "database unreachable" in caplog.text
     assert "connection refused" not in response.content.decode()  # details stay in the log
 
@@ -55,7 +55,7 @@ def test_unreachable_broker_is_degraded(client, monkeypatch):
         celery_app._pool = celery_app.amqp._producer_pool = None
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "checks": {
-        "database": "ok", "cache": "ok", "broker": "down"}}
+        "database": "ok", "cache": "ok", "broker": "down", "storage": "ok"}}
 
 
 def test_a_redis_cache_url_gets_the_resilient_backend():
@@ -65,3 +65,35 @@ def test_a_redis_cache_url_gets_the_resilient_backend():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "lms.core.cache.ResilientRedisCache"
+
+
+class _UnreachableStorage:
+    def exists(self, name):
+        raise OSError("no route to host")
+
+
+def test_file_storage_down_is_degraded_not_an_error(client, monkeypatch, caplog):
+    monkeypatch.setattr(health, "default_storage", _UnreachableStorage())
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {
+        "database": "ok", "cache": "ok", "broker": "in-process", "storage": "down"}}
+    assert "file storage unreachable" in caplog.text
+    assert "no route" not in response.content.decode()
+
+
+def test_a_hanging_file_storage_counts_as_down(monkeypatch):
+    import threading
+
+    released = threading.Event()
+
+    class Hanging:
+        def exists(self, name):
+            released.wait(5)
+            return False
+
+    monkeypatch.setattr(health, "default_storage", Hanging())
+    try:
+        assert health.storage_state(timeout=0.2) == health.DOWN
+    finally:
+        released.set()

@@ -30,4 +30,4 @@ def test_localized_home_is_served(client, site_tree):
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok", "checks": {
-        "database": "ok", "cache": "ok", "broker": "in-process"}}
+        "database": "ok", "cache": "ok", "broker": "in-process", "storage": "ok"}}

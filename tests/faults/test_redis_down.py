@@ -124,7 +124,8 @@ def test_site_keeps_serving_when_redis_dies(client, redis_everywhere, trainee_at
     assert [client.get(verify).status_code for _ in range(3)] == [200, 200, 429]
     health = client.get("/healthz")
     assert health.status_code == 200 and health.json() == {
-        "status": "ok", "checks": {"database": "ok", "cache": "ok", "broker": "ok"}}
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok", "storage": "ok"}}
 
     server.kill()
 
@@ -150,7 +151,8 @@ def test_site_keeps_serving_when_redis_dies(client, redis_everywhere, trainee_at
     # A monitor sees the degradation; a load balancer keeps sending traffic.
     health = client.get("/healthz")
     assert health.status_code == 200 and health.json() == {
-        "status": "degraded", "checks": {"database": "ok", "cache": "down", "broker": "down"}}
+        "status": "degraded",
+        "checks": {"database": "ok", "cache": "down", "broker": "down", "storage": "ok"}}
 
     server.start()  # same port: the cache comes back on its own
     time.sleep(RETRY_AFTER + 0.1)

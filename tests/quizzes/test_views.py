@@ -350,4 +350,7 @@ def test_question_image_is_shown(client_in, course):
     question.image.save("pathway.png", ContentFile(buffer.getvalue()))
     sitting = start(client_in, make_quiz(course=course, questions=[question]))
     html = client_in.get(reverse("quizzes:question", kwargs={"pk": sitting.pk})).content.decode()
-    assert question.image.url in html and 'alt="' in html
+    image_url = reverse("quizzes:question_image", kwargs={"pk": question.pk})
+    assert f'src="{image_url}?v=' in html and 'alt="' in html
+    assert question.image.url not in html  # never the storage's own address (issue 17)
+    assert client_in.get(image_url).status_code == 200

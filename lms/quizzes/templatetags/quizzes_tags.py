@@ -1,4 +1,7 @@
+import hashlib
+
 from django import template
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from ..gift.text import format_number
@@ -28,6 +31,16 @@ def rich(obj, field: str) -> SafeString:
     question = getattr(obj, "question", obj)
     inline = question is not obj
     return render(pick(obj, field), question.text_format, inline=inline)
+
+
+@register.filter
+def image_url(question) -> str:
+    """Where a page shows the question's image: the view that checks who asks (the file is
+    private), versioned by the file's name so a browser may keep it."""
+    if not question.image:
+        return ""
+    version = hashlib.sha256(question.image.name.encode()).hexdigest()[:12]
+    return f"{reverse('quizzes:question_image', kwargs={'pk': question.pk})}?v={version}"
 
 
 @register.filter
