@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("quizzes/", include("lms.quizzes.urls")),
     path("cohorts/", include("lms.cohorts.urls")),
     path("certificates/", include("lms.certificates.urls")),
+    path("follow-ups/", include("lms.followups.urls")),
     path("dashboard/", include("lms.reporting.urls")),
     path("", include("curriculum.urls")),
     path("", include(wagtail_urls)),

@@ -80,6 +80,10 @@ COHORT_NATIONAL_PERMISSIONS = [
     "cohorts.delete_cohort", "cohorts.delete_attendance", "cohorts.delete_trainer",
     "organisations.delete_organisation", "regions.change_region", "regions.view_region",
 ]
+# The follow-up questionnaire's list of practices (lms/followups), kept by national staff.
+FOLLOWUP_PRACTICE_PERMISSIONS = [
+    f"followups.{action}_practice" for action in ("add", "change", "delete", "view")
+]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     FACILITATOR: [
@@ -109,13 +113,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
-        *COHORT_NATIONAL_PERMISSIONS,
+        *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
-        *COHORT_NATIONAL_PERMISSIONS,
+        *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
     ],
 }
 

@@ -7,6 +7,7 @@ in-process. Set DATABASE_URL (PostgreSQL) and REDIS_URL / CELERY_BROKER_URL for 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "lms.cohorts",
     "lms.quizzes",
     "lms.certificates",
+    "lms.notifications",
+    "lms.followups",
     "lms.reporting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -222,6 +225,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.certificates.tasks.certificates_render_pending_task",
         "schedule": 60.0,
     },
+    # Follow-ups (lms/followups): schedule what completed, send each due notice once. In the
+    # morning in Mali, when an SMS is welcome.
+    "followups-due": {
+        "task": "lms.followups.tasks.followups_due_task",
+        "schedule": crontab(hour=env.int("FOLLOWUPS_NOTICE_HOUR", default=9), minute=0),
+    },
 }
 
 CACHE_URL = env.str("CACHE_URL", default=f"{REDIS_URL}/1" if REDIS_URL else "locmemcache://")
@@ -233,6 +242,17 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cascade LMS <noreply@localhost>")
+
+# SMS (lms/notifications): who has no e-mail address is told by SMS. The console backend
+# (default) prints them; `lms.notifications.sms.orange.OrangeBackend` sends through Orange's
+# SMS API (README, "Follow-ups and notifications").
+SMS_BACKEND = env.str("SMS_BACKEND", default="lms.notifications.sms.console.ConsoleBackend")
+SMS_ORANGE_BASE_URL = env.str("SMS_ORANGE_BASE_URL", default="https://api.orange.com")
+SMS_ORANGE_CLIENT_ID = env.str("SMS_ORANGE_CLIENT_ID", default="")
+SMS_ORANGE_CLIENT_SECRET = env.str("SMS_ORANGE_CLIENT_SECRET", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="")  # the SMS bundle's number, e.g. +22300000000
+SMS_SENDER_NAME = env.str("SMS_SENDER_NAME", default="")
+SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10)
 
 # Security headers. Production tightens cookies and HTTPS in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True
