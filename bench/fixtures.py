@@ -32,7 +32,7 @@ def bench_quiz():
     quiz, _created = Quiz.objects.update_or_create(slug=BENCH_QUIZ_SLUG, defaults={
         "title_en": "Benchmark practice quiz", "title_fr": "Quiz d'essai", "course": course,
         "purpose": Quiz.Purpose.PRACTICE, "pass_mark": 50, "answers_at_end": True,
-        "single_attempt": False, "draft": False})
+        "single_attempt": False})
     quiz.questions.set(questions)
     quiz.save()  # a ParentalManyToManyField is written when the cluster is saved
     return Quiz.objects.get(pk=quiz.pk)

@@ -15,7 +15,19 @@ from wagtail.search import index
 from .blocks import ModuleStreamBlock
 
 
-class HomePage(Page):
+class CachedPrivacyPage(Page):
+    """Page privacy as resolved with the cached route (`page_cache.prepare_route`): Wagtail's
+    privacy check then reads no table. Elsewhere (admin, previews) Wagtail's own query."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        cached = getattr(self, "_cached_view_restrictions", None)
+        return super().get_view_restrictions() if cached is None else cached
+
+
+class HomePage(CachedPrivacyPage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -28,14 +40,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["catalogues"] = CataloguePage.objects.child_of(self).live().public()
+        context["catalogues"] = page_cache.family(request, self.path,
+                                                  child_model=CataloguePage).children
         courses = services.learner_courses(user=request.user, locale=self.locale)
         progress = services.courses_progress(user=request.user, courses=courses)
         context["my_courses"] = [(course, progress[course.pk]) for course in courses]
         return context
 
 
-class CataloguePage(Page):
+class CataloguePage(CachedPrivacyPage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -47,15 +60,20 @@ class CataloguePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = list(
-            CoursePage.objects.child_of(self).live().public().select_related("cover_image")
-        )
-        progress = services.courses_progress(user=request.user, courses=courses)
+        courses, keys_by_course = page_cache.cached(request, "catalogue", (self.pk,),
+                                                    self._courses_and_module_keys)
+        progress = services.progress_from_keys(user=request.user, keys_by_course=keys_by_course)
         context["courses"] = [(course, progress[course.pk]) for course in courses]
         return context
 
+    def _courses_and_module_keys(self) -> tuple[list, dict]:
+        courses = list(
+            CoursePage.objects.child_of(self).live().public().select_related("cover_image")
+        )
+        return courses, services.module_keys_by_course(courses=courses)
 
-class CoursePage(Page):
+
+class CoursePage(CachedPrivacyPage):
     code = models.SlugField(
         _("course code"), max_length=40,
         help_text=_("Short code shared by every translation of the course, e.g. 'nrm'."),
@@ -115,8 +133,12 @@ class CoursePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.modules())
-        progress = services.course_progress(user=request.user, course=self)
+        family = page_cache.family(request, self.path, child_model=ModulePage)
+        modules = family.children
+        keys = frozenset(module.translation_key for module in modules)
+        progress = services.progress_from_keys(user=request.user,
+                                               keys_by_course={self.pk: keys})[self.pk]
+        context["catalogue"] = family.parent
         context["progress"] = progress
         context["module_rows"] = [
             (module, module.translation_key in progress.completed_keys) for module in modules
@@ -128,7 +150,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedPrivacyPage):
     introduction = models.TextField(_("introduction"), blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
     body = StreamField(ModuleStreamBlock(), verbose_name=_("body"), blank=True)
@@ -160,8 +182,11 @@ class ModulePage(Page):
         context["show_facilitator_notes"] = services.can_see_facilitator_notes(
             user=user, is_preview=getattr(request, "is_preview", False)
         )
-        course = self.get_parent().specific if self.depth else None
-        siblings = list(course.modules()) if isinstance(course, CoursePage) else []
+        family = page_cache.family(request, self.path[: -self.steplen], child_model=ModulePage)
+        course = family.page
+        if course is not None and course.specific_class is not CoursePage:
+            course = None
+        siblings = family.children if course is not None else []
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         context["course"] = course
         context["previous_module"] = siblings[position - 1] if position else None
@@ -170,6 +195,7 @@ class ModulePage(Page):
             if position is not None and position + 1 < len(siblings) else None
         )
         context["is_complete"] = services.module_is_complete(user=user, module=self)
+        context["pages_generation"] = page_cache.generation(request)
         return context
 
 
@@ -198,4 +224,4 @@ class ModuleCompletion(models.Model):
 
 
 # Last, because services imports the page models above: the pages' methods call it at run time.
-from . import services  # noqa: E402
+from . import page_cache, services  # noqa: E402

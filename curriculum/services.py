@@ -102,7 +102,13 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress:
 
 
 def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress of `user` in each course, keyed by course id: three queries for any number."""
+    """Progress of `user` in each course, keyed by course id: two queries for any number."""
+    return progress_from_keys(user=user, keys_by_course=module_keys_by_course(courses=courses))
+
+
+def module_keys_by_course(*, courses: Iterable[CoursePage]) -> dict[int, frozenset]:
+    """Course id → translation keys of its live public modules (one query for any number):
+    what pages cache per publication (`page_cache`) and progress counts against."""
     courses = list(courses)
     if not courses:
         return {}
@@ -112,21 +118,25 @@ def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, Course
     module_rows = ModulePage.objects.live().public().filter(in_any_course).values_list(
         "path", "translation_key"
     )
-    keys_by_course: dict[str, set] = {course.path: set() for course in courses}
+    keys_by_path: dict[str, set] = {course.path: set() for course in courses}
     for path, key in module_rows:
-        keys_by_course[path[: -ModulePage.steplen]].add(key)
+        keys_by_path[path[: -ModulePage.steplen]].add(key)
+    return {course.pk: frozenset(keys_by_path[course.path]) for course in courses}
+
+
+def progress_from_keys(*, user, keys_by_course: dict[int, frozenset]) -> dict[int, CourseProgress]:
+    """Progress of `user` against known module keys: one query (none when signed out)."""
     done: set = set()
-    if user.is_authenticated:
-        all_keys = set().union(*keys_by_course.values())
+    all_keys = set().union(*keys_by_course.values()) if keys_by_course else set()
+    if user.is_authenticated and all_keys:
         done = set(
             ModuleCompletion.objects.filter(user=user, module_key__in=all_keys)
             .values_list("module_key", flat=True)
         )
     result = {}
-    for course in courses:
-        keys = keys_by_course[course.path]
+    for course_id, keys in keys_by_course.items():
         completed = frozenset(keys & done)
-        result[course.pk] = CourseProgress(
+        result[course_id] = CourseProgress(
             completed=len(completed), total=len(keys), completed_keys=completed
         )
     return result

@@ -5,9 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import views as wagtail_views
 from wagtail.models import Locale
 
-from . import services
+from . import page_cache, services
 from .models import ModulePage
 
 
@@ -35,3 +36,10 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "rows": [(course, progress[course.pk]) for course in courses],
     })
 
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's page view, its route and page privacy taken from the cache of published
+    pages (`page_cache`): same hooks, same privacy check, same 404s."""
+    page_cache.prepare_route(request, path)
+    return wagtail_views.serve(request, path)

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from curriculum import views as curriculum_views
 from lms.core import static_views
 from lms.core import views as core_views
 
@@ -33,7 +34,9 @@ urlpatterns += i18n_patterns(
     path("follow-ups/", include("lms.followups.urls")),
     path("dashboard/", include("lms.reporting.urls")),
     path("", include("curriculum.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view replaced by the same view reading the cached routes.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, curriculum_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -91,6 +91,16 @@ def _media_and_language(settings, tmp_path):
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache outlives a test's rolled-back database: start each test with
+    nothing cached (published pages, site, renditions...)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def roles_ready(db):
     from lms.accounts.roles import ALL_ROLES

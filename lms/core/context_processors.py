@@ -1,7 +1,9 @@
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+from curriculum import page_cache
 from curriculum.services import catalogue_for_locale
 from lms.accounts import roles
 
@@ -21,13 +23,19 @@ def navigation(request: HttpRequest) -> dict:
 
 
 def _catalogue_url(request: HttpRequest) -> str:
-    """Lazy: the query runs only if a template prints the link."""
-    def url() -> str:
+    """Lazy: looked up only if a template prints the link, once per language, site and
+    publication (`page_cache`)."""
+    def lookup() -> str:
         try:
             locale = Locale.get_active()
         except Locale.DoesNotExist:
             return ""
         catalogue = catalogue_for_locale(locale=locale)
         return catalogue.get_url(request) if catalogue else ""
+
+    def url() -> str:
+        site = page_cache.site_for_request(request)
+        return page_cache.cached(request, "catalogue-url",
+                                 (site.pk if site else 0, get_language()), lookup)
 
     return url

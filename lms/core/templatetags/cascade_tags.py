@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from curriculum import page_cache
+
 register = template.Library()
 
 
@@ -37,22 +39,39 @@ def _page_in_language(page: Page, locale: Locale) -> Page | None:
     return None
 
 
+def _translation_urls(request, page: Page, current: str) -> dict[str, str]:
+    """Language code → where the switcher sends a reader of `page` (other languages)."""
+    locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if code != current and code in locales:
+            target = _page_in_language(page, locales[code])
+            urls[code] = target.get_url(request) if target else f"/{code}/"
+    return urls
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict]:
-    """One entry per language: where the switcher sends the user to stay on the same page."""
+    """One entry per language: where the switcher sends the user to stay on the same page
+    (a page's translations are looked up once per publication: `page_cache`)."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    locales = {}
-    if isinstance(page, Page):
-        locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    page_urls = {}
+    if isinstance(page, Page) and request is not None:
+        if page.pk is None:  # the preview of a page not saved yet
+            page_urls = _translation_urls(request, page, current)
+        else:
+            site = page_cache.site_for_request(request)
+            page_urls = page_cache.cached(
+                request, "translations", (site.pk if site else 0, page.pk, current),
+                lambda: _translation_urls(request, page, current))
     links = []
     for code, _name in settings.LANGUAGES:
         if code == current or request is None:
             url = request.get_full_path() if request else f"/{code}/"
-        elif isinstance(page, Page) and code in locales:
-            target = _page_in_language(page, locales[code])
-            url = target.get_url(request) if target else f"/{code}/"
+        elif code in page_urls:
+            url = page_urls[code]
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "label": LANGUAGE_NAMES.get(code, code), "url": url,
