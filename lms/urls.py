@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from curriculum import views as curriculum_views
 from lms.core import static_views
 from lms.core import views as core_views
+from lms.fieldsync import views as fieldsync_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", static_views.favicon, name="favicon"),
+    path("sw.js", fieldsync_views.service_worker, name="service_worker"),
     path("bench/bare", core_views.bare, name="bench_bare"),
     path("", core_views.root_redirect, name="root"),
     path("", include("lms.certificates.public_urls")),
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("lms.certificates.urls")),
     path("follow-ups/", include("lms.followups.urls")),
     path("dashboard/", include("lms.reporting.urls")),
+    path("", include("lms.fieldsync.urls")),
     path("", include("curriculum.urls")),
     # Wagtail's URLs, its page view replaced by the same view reading the cached routes.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],

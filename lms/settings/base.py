@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "lms.notifications",
     "lms.followups",
     "lms.reporting",
+    "lms.fieldsync",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lms.core.middleware.SiteCSPMiddleware",
     "lms.core.middleware.PermissionsPolicyMiddleware",
+    "lms.fieldsync.middleware.OfflinePagesMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
