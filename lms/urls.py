@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("cohorts/", include("lms.cohorts.urls")),
     path("certificates/", include("lms.certificates.urls")),
     path("follow-ups/", include("lms.followups.urls")),
+    path("evaluations/", include("lms.evaluations.urls")),
     path("dashboard/", include("lms.reporting.urls")),
     path("", include("lms.fieldsync.urls")),
     path("", include("curriculum.urls")),

@@ -64,6 +64,11 @@ QUIZ_PUBLISHER_PERMISSIONS = [
     *QUIZ_WRITER_PERMISSIONS, "quizzes.publish_quiz", "quizzes.unlock_quiz",
     "quizzes.publish_question", "quizzes.unlock_question",
 ]
+# Reaction question sets (lms/evaluations): facilitators and coordinators build their own;
+# `evaluations.services.question_set_save` keeps the default set to national staff.
+EVALUATION_BUILDER_PERMISSIONS = [
+    f"evaluations.{action}_questionset" for action in ("add", "change", "view")
+]
 COHORT_FACILITATOR_PERMISSIONS = [
     "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
     "cohorts.add_enrollment", "cohorts.change_enrollment", "cohorts.view_enrollment",
@@ -93,7 +98,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "certificates.view_certificate",
         *QUIZ_BUILDER_PERMISSIONS, *QUIZ_WRITER_PERMISSIONS, "quizzes.mark_sitting",
-        *COHORT_FACILITATOR_PERMISSIONS,
+        *COHORT_FACILITATOR_PERMISSIONS, *EVALUATION_BUILDER_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
         ACCESS_ADMIN, READ_FACILITATOR_NOTES,
@@ -107,19 +112,21 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ACCESS_ADMIN, VIEW_DASHBOARD, COORDINATE_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
-        *COHORT_COORDINATOR_PERMISSIONS,
+        *COHORT_COORDINATOR_PERMISSIONS, *EVALUATION_BUILDER_PERMISSIONS,
     ],
     NATIONAL_COORDINATOR: [
         ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
+        *EVALUATION_BUILDER_PERMISSIONS, "evaluations.delete_questionset",
     ],
     ADMINISTRATOR: [
         ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
+        *EVALUATION_BUILDER_PERMISSIONS, "evaluations.delete_questionset",
     ],
 }
 

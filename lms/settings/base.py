@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.notifications",
     "lms.followups",
+    "lms.evaluations",
     "lms.reporting",
     "lms.fieldsync",
     "wagtail.contrib.forms",
