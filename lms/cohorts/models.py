@@ -269,6 +269,8 @@ class RosterImport(models.Model):
     created_accounts = models.PositiveIntegerField(_("new accounts"), default=0)
     errors = models.JSONField(default=list)  # why a failed import wrote nothing
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    # When it was handed to a worker: the stuck-jobs sweep measures from here.
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

@@ -69,6 +69,20 @@ def organisations_managed_by(user) -> QuerySet[Organisation]:
     return Organisation.objects.none()
 
 
+def organisations_usable_by(user, *, cohort: Cohort) -> QuerySet[Organisation]:
+    """Organisations `user` may attach the trainees of `cohort` to (the roster import's "same
+    as an existing organisation"): national staff any; others those without a region
+    (national partners), of the cohort's region, or of a region they coordinate."""
+    if user is None or not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.has_perm(roles.SEE_ALL_REGIONS):
+        return Organisation.objects.all()
+    condition = Q(region__isnull=True) | Q(region_id=cohort.region_id)
+    if user.has_perm(roles.COORDINATE_REGIONS):
+        condition |= Q(region__in=user.coordinated_regions.all())
+    return Organisation.objects.filter(condition)
+
+
 def trainees_visible_to(user) -> QuerySet:
     if not user.is_authenticated:
         return User.objects.none()

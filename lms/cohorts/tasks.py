@@ -30,3 +30,9 @@ def roster_import_task(self, job_id: int) -> bool:
 
 def roster_import_enqueue(job_id: int) -> None:
     roster_import_task.delay(job_id)
+
+
+@shared_task
+def roster_jobs_stuck_task() -> int:
+    """Beat's sweep (`roster-imports-stuck`): imports whose worker died are marked failed."""
+    return jobs.roster_jobs_fail_stuck()

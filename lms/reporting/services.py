@@ -203,6 +203,21 @@ def export_fail(*, export: Export, error: str) -> None:
                                                finished_at=timezone.now())
 
 
+def exports_fail_stuck(*, older_than: datetime.timedelta | None = None) -> int:
+    """Mark failed the exports waiting or running for longer than `older_than` (default
+    `BACKGROUND_JOBS_STUCK_AFTER_MINUTES`): their worker died or their message was lost, and
+    the page would otherwise refresh forever. Conditional, so an export finishing meanwhile
+    keeps its file (and a late build still turns a failed one into a ready one). Returns how
+    many were marked."""
+    minutes = settings.BACKGROUND_JOBS_STUCK_AFTER_MINUTES
+    cutoff = timezone.now() - (older_than or datetime.timedelta(minutes=minutes))
+    unfinished = [Export.Status.PENDING, Export.Status.RUNNING]
+    return Export.objects.filter(status__in=unfinished, created_at__lt=cutoff).update(
+        status=Export.Status.FAILED, finished_at=timezone.now(),
+        error="Interrupted: no worker finished it in time (a worker stopped, or the task "
+              "was lost). Ask for the export again.")
+
+
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 

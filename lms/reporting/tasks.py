@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .models import Export
-from .services import export_build, export_fail
+from .services import export_build, export_fail, exports_fail_stuck
 
 
 @shared_task(bind=True, max_retries=2, default_retry_delay=30)
@@ -20,3 +20,9 @@ def export_build_task(self, export_id: int) -> None:
 
 def export_build_enqueue(export_id: int) -> None:
     export_build_task.delay(export_id)
+
+
+@shared_task
+def exports_stuck_task() -> int:
+    """Beat's sweep (`exports-stuck`): exports whose worker died are marked failed."""
+    return exports_fail_stuck()

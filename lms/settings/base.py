@@ -223,6 +223,11 @@ CERTIFICATES_VERIFY_RATE_WINDOW = env.int("CERTIFICATES_VERIFY_RATE_WINDOW", def
 # sweep rarely queues a certificate that is only waiting its turn (harmless: rendering is
 # idempotent). Worst case after a worker is killed: this + beat's minute.
 CERTIFICATES_PENDING_AFTER_MINUTES = env.float("CERTIFICATES_PENDING_AFTER_MINUTES", default=3)
+# Roster imports and background exports queued or running longer than this are marked failed
+# by beat's sweeps (their worker died and no redelivery ran them): well beyond a task's hard
+# time limit plus the visibility timeout, so a slow job or one waiting its turn is left alone.
+BACKGROUND_JOBS_STUCK_AFTER_MINUTES = env.float("BACKGROUND_JOBS_STUCK_AFTER_MINUTES",
+                                                default=30)
 CELERY_BEAT_SCHEDULE = {
     "certificates-render-pending": {
         "task": "lms.certificates.tasks.certificates_render_pending_task",
@@ -234,6 +239,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.followups.tasks.followups_due_task",
         "schedule": crontab(hour=env.int("FOLLOWUPS_NOTICE_HOUR", default=9), minute=0),
     },
+    "roster-imports-stuck": {"task": "lms.cohorts.tasks.roster_jobs_stuck_task",
+                             "schedule": 300.0},
+    "exports-stuck": {"task": "lms.reporting.tasks.exports_stuck_task", "schedule": 300.0},
 }
 
 CACHE_URL = env.str("CACHE_URL", default=f"{REDIS_URL}/1" if REDIS_URL else "locmemcache://")

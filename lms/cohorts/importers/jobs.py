@@ -13,7 +13,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import Cohort, RosterImport
@@ -66,7 +66,8 @@ def roster_job_queue(*, job: RosterImport, choices: dict | None = None) -> Roste
     """Hand a confirmed job to a worker once this transaction commits."""
     with transaction.atomic():
         updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.CHECKED) \
-            .update(status=RosterImport.Status.QUEUED, choices=choices or {})
+            .update(status=RosterImport.Status.QUEUED, choices=choices or {},
+                    queued_at=timezone.now())
         if updated:
             transaction.on_commit(lambda: _send(job.pk))
     job.refresh_from_db()
@@ -85,6 +86,36 @@ def _send(job_id: int) -> None:
 def roster_job_fail(*, job_id: int, message: str) -> None:
     RosterImport.objects.filter(pk=job_id).exclude(status=RosterImport.Status.DONE).update(
         status=RosterImport.Status.FAILED, errors=[message], finished_at=timezone.now(), rows=[])
+
+
+def stuck_after() -> datetime.timedelta:
+    """How long a queued or running job may take before it counts as lost: longer than a
+    task's hard time limit plus the broker's redelivery of a dead worker's message (see
+    settings), so the sweep never fails a job that is only slow or waiting its turn."""
+    return datetime.timedelta(minutes=settings.BACKGROUND_JOBS_STUCK_AFTER_MINUTES)
+
+
+def roster_jobs_fail_stuck(*, older_than: datetime.timedelta | None = None) -> int:
+    """Mark failed the imports queued or running for longer than `older_than`: their worker
+    died and no redelivery ran them. Nothing of theirs was written (the import is one
+    transaction that also marks the job done), so "upload again" is the truth. The update is
+    conditional: a job that finishes meanwhile keeps its result, and a late redelivery of
+    its task finds it finished and does nothing. Returns how many were marked."""
+    cutoff = timezone.now() - (older_than or stuck_after())
+    unfinished = [RosterImport.Status.QUEUED, RosterImport.Status.RUNNING]
+    stuck = RosterImport.objects.filter(status__in=unfinished).filter(
+        Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, created_at__lt=cutoff))
+    marked = 0
+    for job in stuck.select_related("requested_by").only("pk", "requested_by__language"):
+        language = getattr(job.requested_by, "language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            message = _("The import was interrupted: the server stopped before it finished. "
+                        "Nothing was saved: upload the file again.")
+        marked += RosterImport.objects.filter(pk=job.pk, status__in=unfinished).update(
+            status=RosterImport.Status.FAILED, errors=[message], finished_at=timezone.now(),
+            rows=[])
+        logger.warning("Roster import %s was stuck: marked failed", job.pk)
+    return marked
 
 
 def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview | None:

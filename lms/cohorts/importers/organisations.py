@@ -11,6 +11,8 @@ suggestions.
 import difflib
 import re
 
+from django.utils.translation import gettext as _
+
 from lms.organisations.models import Organisation
 
 from .reading import fold
@@ -63,11 +65,15 @@ class OrganisationMatcher:
                 return self.exact[key]
         return None
 
-    def suggest(self, text: str, limit: int = 3) -> list[Organisation]:
-        """Existing organisations that look like `text`, closest first."""
+    def suggest(self, text: str, limit: int = 3,
+                among: set[int] | None = None) -> list[Organisation]:
+        """Existing organisations that look like `text`, closest first (only those whose id
+        is in `among`, when given: the ones the importer may use)."""
         keys = _keys_of_text(text)
         scored = []
         for organisation in self.organisations:
+            if among is not None and organisation.pk not in among:
+                continue
             candidates = {compact(organisation.name), compact(organisation.acronym or ""),
                           initials(organisation.name)} - {""}
             score = max(difflib.SequenceMatcher(None, key, candidate).ratio()
@@ -76,3 +82,40 @@ class OrganisationMatcher:
                 scored.append((score, organisation.name, organisation))
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [organisation for _score, _name, organisation in scored[:limit]]
+
+
+def organisations_settle(preview, *, cohort, choices: dict, usable: set[int]) -> int:
+    """Create the preview's new organisations (in the cohort's region) or map them to an
+    existing one as chosen: choices[key] is {"use": organisation id} or {"create": kind}.
+    An id outside `usable` (another region's organisation, or none at all: the choice was
+    posted, so anything may come) is a row error on every row naming it and nothing is
+    created. Returns how many organisations were made."""
+    settled: dict[str, Organisation] = {}
+    for new in preview.new_organisations:
+        chosen = (choices.get(new.key) or {}).get("use")
+        if chosen is None:
+            continue
+        existing = Organisation.objects.filter(pk=chosen, pk__in=usable).first()
+        if existing is None:
+            message = _("The organisation picked for “%(name)s” is not one you may use (it "
+                        "belongs to another region): pick one of those offered, or create "
+                        "it.") % {"name": new.name}
+            for row in preview.rows:
+                if organisation_key(row.cleaned.get("organisation_new") or "") == new.key:
+                    row.errors.append(message)
+        settled[new.key] = existing
+    if not preview.ok:
+        return 0
+    created = 0
+    for new in preview.new_organisations:
+        if settled.get(new.key) is None:
+            kind = (choices.get(new.key) or {}).get("create")
+            if kind not in Organisation.Kind.values:
+                kind = Organisation.Kind.NON_GOVERNMENTAL
+            settled[new.key], made = Organisation.objects.get_or_create(
+                name=new.name, defaults={"kind": kind, "region": cohort.region})
+            created += made
+    for row in preview.rows:
+        if row.cleaned.get("organisation_new"):
+            row.cleaned["organisation"] = settled[organisation_key(row.cleaned["organisation_new"])]
+    return created

@@ -29,12 +29,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms.accounts import roles
-from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
 from .. import people as people_services
 from ..models import Cohort, Enrollment
-from .organisations import OrganisationMatcher, organisation_key
+from ..selectors import organisations_usable_by
+from .organisations import OrganisationMatcher, organisation_key, organisations_settle
 from .reading import COLUMNS, RawRow, column_label, fold
 
 User = get_user_model()
@@ -97,6 +97,7 @@ class RosterPreview:
     created: int = 0  # accounts created by the import (set once written)
     new_organisations: list[NewOrganisation] = field(default_factory=list)
     organisations_created: int = 0
+    usable: set[int] = field(default_factory=set)  # organisations the importer may pick
 
     @property
     def ok(self) -> bool:
@@ -130,13 +131,14 @@ def _choice_lookup(choices) -> dict[str, str]:
     return lookup
 
 
-def _lookups() -> dict:
+def _lookups(*, cohort: Cohort, by) -> dict:
     regions = {}
     for region in Region.objects.all():
         for key in (region.name, region.slug, region.iso_code):
             regions[fold(key)] = region
+    usable = set(organisations_usable_by(by, cohort=cohort).values_list("pk", flat=True))
     return {"regions": regions, "organisations": OrganisationMatcher(),
-            "functions": _choice_lookup(User.Function.choices)}
+            "functions": _choice_lookup(User.Function.choices), "usable": usable}
 
 
 def _clean_row(row: RosterRow, lookups: dict) -> None:
@@ -213,7 +215,7 @@ def _match_existing(rows: list[RosterRow], *, by) -> None:
 def roster_check(*, cohort: Cohort, raw_rows: list[RawRow], by) -> RosterPreview:
     """Validate every row (no writes) as `by` imports them. Errors name the row number the
     spreadsheet shows."""
-    lookups = _lookups()
+    lookups = _lookups(cohort=cohort, by=by)
     rows = [RosterRow(number=raw.number, values=dict(raw.values)) for raw in raw_rows]
     seen: dict[tuple, int] = {}
     for row in rows:
@@ -232,7 +234,8 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow], by) -> RosterPreview
     for row in rows:
         if row.person and row.person.pk in enrolled:
             row.errors.append(_("Already enrolled in this cohort."))
-    preview = RosterPreview(rows=rows, new_organisations=_new_organisations(rows, lookups))
+    preview = RosterPreview(rows=rows, new_organisations=_new_organisations(rows, lookups),
+                            usable=lookups["usable"])
     taken = cohort.enrollments.active().count()
     if taken + len(rows) > cohort.capacity:
         preview.file_errors.append(
@@ -257,30 +260,8 @@ def _new_organisations(rows: list[RosterRow], lookups: dict) -> list[NewOrganisa
             key = organisation_key(name)
             found.setdefault(key, NewOrganisation(key=key, name=name)).rows.append(row.number)
     for new in found.values():
-        new.suggestions = lookups["organisations"].suggest(new.name)
+        new.suggestions = lookups["organisations"].suggest(new.name, among=lookups["usable"])
     return sorted(found.values(), key=lambda new: fold(new.name))
-
-
-def _settle_organisations(preview: RosterPreview, *, cohort: Cohort, choices: dict) -> int:
-    """Create the new organisations (in the cohort's region) or map them as chosen:
-    choices[key] is {"use": organisation id} or {"create": kind}. Returns how many were made."""
-    settled, created = {}, 0
-    for new in preview.new_organisations:
-        choice = choices.get(new.key) or {}
-        existing = Organisation.objects.filter(pk=choice.get("use")).first() \
-            if choice.get("use") else None
-        if existing is None:
-            kind = choice.get("create")
-            if kind not in Organisation.Kind.values:
-                kind = Organisation.Kind.NON_GOVERNMENTAL
-            existing, made = Organisation.objects.get_or_create(
-                name=new.name, defaults={"kind": kind, "region": cohort.region})
-            created += made
-        settled[new.key] = existing
-    for row in preview.rows:
-        if row.cleaned.get("organisation_new"):
-            row.cleaned["organisation"] = settled[organisation_key(row.cleaned["organisation_new"])]
-    return created
 
 
 def _username_base(cleaned: dict) -> str:
@@ -304,14 +285,16 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow], by,
                   organisations: dict | None = None) -> RosterPreview:
     """Check again (as `by` imports) and write everything in one transaction, or raise
     RosterRejected. `organisations` holds the preview's answers for new organisations (see
-    `_settle_organisations`); without one, a new organisation is created."""
+    `organisations_settle`); without one, a new organisation is created."""
     with transaction.atomic():
         Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
         preview = roster_check(cohort=cohort, raw_rows=raw_rows, by=by)
         if not preview.ok:
             raise RosterRejected(preview)
-        preview.organisations_created = _settle_organisations(
-            preview, cohort=cohort, choices=organisations or {})
+        preview.organisations_created = organisations_settle(
+            preview, cohort=cohort, choices=organisations or {}, usable=preview.usable)
+        if not preview.ok:  # an organisation picked outside the importer's scope
+            raise RosterRejected(preview)
         new_rows = [row for row in preview.rows if row.is_new_person]
         taken: set[str] = set()
         bases = sorted({_username_base(row.cleaned) for row in new_rows})
