@@ -74,8 +74,8 @@ def sitting_status(sitting: Sitting | None) -> str:
         return "in_progress"
     if sitting.needs_marking:
         return "awaiting_marking"
-    if sitting.quiz.purpose == Quiz.Purpose.PRE_TEST:
-        return "done"  # a baseline, not an exam: neither passed nor failed
+    if sitting.quiz.purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.RETENTION):
+        return "done"  # a measure, not an exam: neither passed nor failed
     return "passed" if sitting.passed else "failed"
 
 
@@ -106,6 +106,24 @@ def enrollments_with_scores(*, enrollments: QuerySet) -> QuerySet:
     ).annotate(
         gain=ExpressionWrapper(F("post_score") - F("pre_score"), output_field=SCORE),
     )
+
+
+def enrollments_with_retention(*, enrollments: QuerySet) -> QuerySet:
+    """Annotate enrollments with `post_score` (best completed post-test, as for the gain) and
+    `retest_score` (the first completed retention re-test of the course, sat at the 6-month
+    follow-up): knowledge kept is the one compared with the other."""
+    post = _completed(Quiz.Purpose.POST_TEST).order_by("-score_percent", "pk")
+    retest = _completed(Quiz.Purpose.RETENTION).order_by("completed_at", "pk")
+    return enrollments.annotate(
+        post_score=Subquery(post.values("score_percent")[:1], output_field=SCORE),
+        retest_score=Subquery(retest.values("score_percent")[:1], output_field=SCORE),
+    )
+
+
+def retention_quiz_for(*, course) -> Quiz | None:
+    """The live retention re-test of `course` (any locale of it), if there is one."""
+    return (Quiz.objects.filter(course__translation_key=course.translation_key, live=True,
+                                purpose=Quiz.Purpose.RETENTION).order_by("pk").first())
 
 
 def _rounded(value) -> Decimal | None:

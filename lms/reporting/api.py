@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 from lms.accounts import roles
 from lms.certificates.models import Certificate
 
-from . import selectors, services
+from . import followups, selectors, services
 from .filters import Filters
 from .scope import enrollments_in_scope
 from .tables import cohort_table
@@ -107,6 +107,60 @@ class IndicatorsOut(Schema):
     by_level: list[LevelRow]
 
 
+class FollowupsDoneRow(Schema):
+    value: str | int | None = None
+    label: str | None = None
+    due: int
+    done: int
+    done_share: float | None
+    done_share_3: float | None
+    done_share_6: float | None
+    trained_others_share: float | None
+
+
+class PracticeRow(Schema):
+    practice: str
+    label: str
+    value: str | int | None = None
+    value_label: str | None = None
+    applied: int
+    answered: int
+    share: float | None
+
+
+class RetentionRow(Schema):
+    value: str | int | None = None
+    label: str | None = None
+    pairs: int
+    post: float | None
+    retest: float | None
+    retention: float | None
+
+
+class FollowupIndicatorsOut(Schema):
+    """Shares are percentages to one decimal. `done_*`: follow-ups answered out of those due
+    (3 and 6 months after completion); `practices_*`: answered follow-ups naming each practice;
+    `retention_*`: mean retention re-test score / mean post-test score of the trainees who sat
+    both."""
+
+    filters: dict[str, str]
+    done: FollowupsDoneRow
+    retention: RetentionRow
+    practices: list[PracticeRow]
+    done_by_sex: list[FollowupsDoneRow]
+    done_by_region: list[FollowupsDoneRow]
+    done_by_org_kind: list[FollowupsDoneRow]
+    done_by_level: list[FollowupsDoneRow]
+    retention_by_sex: list[RetentionRow]
+    retention_by_region: list[RetentionRow]
+    retention_by_org_kind: list[RetentionRow]
+    retention_by_level: list[RetentionRow]
+    practices_by_sex: list[PracticeRow]
+    practices_by_region: list[PracticeRow]
+    practices_by_org_kind: list[PracticeRow]
+    practices_by_level: list[PracticeRow]
+
+
 class CertificateOut(Schema):
     """The trainee by id and by the name printed on the certificate: never a username (trainees'
     usernames are often their phone numbers)."""
@@ -152,6 +206,15 @@ def indicators(request: HttpRequest, filters: Query[FilterQuery]):
             for row in selectors.breakdown(user=user, filters=chosen, dimension=key)
         ]
     return answer
+
+
+@api.get("/indicators/follow-ups", response=FollowupIndicatorsOut, tags=["indicators"])
+def followup_indicators(request: HttpRequest, filters: Query[FilterQuery]):
+    """Follow-up at 3 and 6 months: share done, share applying each practice, retention; in
+    total and by sex, region, organisation type and cascade level."""
+    user, chosen = _viewer(request), filters.filters()
+    return {"filters": chosen.as_query(),
+            **followups.followup_indicators(user=user, filters=chosen)}
 
 
 @api.get("/certificates", response=list[CertificateOut], tags=["certificates"])

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import token_views, views
+from . import followup_views, token_views, views
 
 app_name = "reporting"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("cohorts/", views.cohorts, name="cohorts"),
+    path("follow-ups/", followup_views.followup_indicators, name="followups"),
     path("cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
     path("trainees/<int:pk>/", views.trainee_detail, name="trainee"),
     path("export/<slug:table>.<str:fmt>", views.export, name="export"),

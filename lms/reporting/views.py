@@ -11,7 +11,7 @@ from curriculum.selectors import course_titles_by_code
 from lms.accounts import roles
 from lms.core.files import private_file_response
 
-from . import drilldown, selectors, services
+from . import drilldown, followups, selectors, services
 from .filters import filter_form
 from .models import Export
 from .svg.charts import bar_chart, line_chart
@@ -62,6 +62,7 @@ def dashboard(request):
         "query_without_region": others.urlencode(),
         "headline": selectors.headline(user=user, filters=filters),
         "gain": selectors.knowledge_gain(user=user, filters=filters),
+        "followups": followups.followups_panel(user=user, filters=filters),
         "regions": regions,
         "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
         "breakdowns": [

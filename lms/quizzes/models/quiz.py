@@ -1,4 +1,5 @@
-"""A quiz: settings, purpose (pre-test, post-test, practice) and the questions it draws from."""
+"""A quiz: settings, purpose (pre-test, post-test, practice, retention re-test) and the questions
+it draws from."""
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -32,6 +33,8 @@ class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Bilingu
         PRE_TEST = "pre_test", _("Pre-test")
         POST_TEST = "post_test", _("Post-test")
         PRACTICE = "practice", _("Practice")
+        # Sat about 6 months after the course (the follow-up), compared with the post-test.
+        RETENTION = "retention", _("Retention re-test")
 
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
