@@ -83,6 +83,19 @@ def organisations_usable_by(user, *, cohort: Cohort) -> QuerySet[Organisation]:
     return Organisation.objects.filter(condition)
 
 
+def regions_usable_by(user, *, cohort: Cohort) -> QuerySet[Region]:
+    """Regions in which `user` may create an organisation while importing into `cohort`:
+    national staff any; others the cohort's region and the regions they coordinate."""
+    if user is None or not user.is_authenticated:
+        return Region.objects.none()
+    if user.has_perm(roles.SEE_ALL_REGIONS):
+        return Region.objects.all()
+    condition = Q(pk=cohort.region_id)
+    if user.has_perm(roles.COORDINATE_REGIONS):
+        condition |= Q(pk__in=user.coordinated_regions.all())
+    return Region.objects.filter(condition)
+
+
 def trainees_visible_to(user) -> QuerySet:
     if not user.is_authenticated:
         return User.objects.none()

@@ -91,3 +91,30 @@ def test_the_background_import_checks_the_choice_too(world, partners):
     assert job.status == RosterImport.Status.FAILED
     assert any("is not one you may use" in error for error in job.errors)
     assert not User.objects.filter(last_name="Ba").exists()
+
+
+def test_new_organisation_is_created_in_the_region_picked(client, world):
+    kayes = world["cohorts"]["kayes"]
+    client.force_login(world["people"]["national"])
+    body = _preview(client, kayes)
+    assert 'name="orgregion-touspourkita"' in body
+    assert f'<option value="{kayes.region_id}" selected>' in body  # the cohort's by default
+    mopti = region("Mopti")
+    client.post(reverse("cohorts:roster_confirm", args=[kayes.pk]),
+                {KEY: "create:community_based", "orgregion-touspourkita": str(mopti.pk)})
+    created = Organisation.objects.get(name="Tous pour Kita")
+    assert (created.kind, created.region) == ("community_based", mopti)
+    assert User.objects.get(last_name="Ba").organisation == created
+
+
+def test_a_region_out_of_scope_for_a_new_organisation_is_a_row_error(client, world):
+    kayes = world["cohorts"]["kayes"]
+    client.force_login(world["people"]["coord_kayes"])
+    body = _preview(client, kayes)
+    assert 'name="orgregion-' not in body  # only their region: nothing to pick
+    response = client.post(reverse("cohorts:roster_confirm", args=[kayes.pk]), {
+        KEY: "create:community_based", "orgregion-touspourkita": str(region("Mopti").pk)})
+    assert "The region picked for the new organisation “Tous pour Kita” is not one you may " \
+        "use." in response.content.decode()
+    assert not Organisation.objects.filter(name="Tous pour Kita").exists()
+    assert not User.objects.filter(last_name="Ba").exists()

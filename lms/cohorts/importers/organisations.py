@@ -84,36 +84,46 @@ class OrganisationMatcher:
         return [organisation for _score, _name, organisation in scored[:limit]]
 
 
-def organisations_settle(preview, *, cohort, choices: dict, usable: set[int]) -> int:
-    """Create the preview's new organisations (in the cohort's region) or map them to an
-    existing one as chosen: choices[key] is {"use": organisation id} or {"create": kind}.
-    An id outside `usable` (another region's organisation, or none at all: the choice was
-    posted, so anything may come) is a row error on every row naming it and nothing is
-    created. Returns how many organisations were made."""
-    settled: dict[str, Organisation] = {}
+def _refuse(preview, new, message: str) -> None:
+    for row in preview.rows:
+        if organisation_key(row.cleaned.get("organisation_new") or "") == new.key:
+            row.errors.append(message)
+
+
+def organisations_settle(preview, *, cohort, choices: dict, usable: set[int],
+                         regions: dict) -> int:
+    """Create the preview's new organisations or map them to an existing one as chosen:
+    choices[key] is {"use": organisation id} or {"create": kind, "region": region id}
+    (default: the cohort's region). The choices were posted, so anything may come: an
+    organisation outside `usable` (another region's, or none at all) or a region outside
+    `regions` is a row error on every row naming it, and nothing is created. Returns how
+    many organisations were made."""
+    settled: dict[str, Organisation | None] = {}
     for new in preview.new_organisations:
-        chosen = (choices.get(new.key) or {}).get("use")
-        if chosen is None:
-            continue
-        existing = Organisation.objects.filter(pk=chosen, pk__in=usable).first()
-        if existing is None:
-            message = _("The organisation picked for “%(name)s” is not one you may use (it "
-                        "belongs to another region): pick one of those offered, or create "
-                        "it.") % {"name": new.name}
-            for row in preview.rows:
-                if organisation_key(row.cleaned.get("organisation_new") or "") == new.key:
-                    row.errors.append(message)
-        settled[new.key] = existing
+        choice = choices.get(new.key) or {}
+        if choice.get("use") is not None:
+            settled[new.key] = Organisation.objects.filter(pk=choice["use"],
+                                                           pk__in=usable).first()
+            if settled[new.key] is None:
+                _refuse(preview, new, _(
+                    "The organisation picked for “%(name)s” is not one you may use (it "
+                    "belongs to another region): pick one of those offered, or create it.")
+                    % {"name": new.name})
+        elif choice.get("region") is not None and choice["region"] not in regions:
+            _refuse(preview, new, _("The region picked for the new organisation “%(name)s” "
+                                    "is not one you may use.") % {"name": new.name})
     if not preview.ok:
         return 0
     created = 0
     for new in preview.new_organisations:
         if settled.get(new.key) is None:
-            kind = (choices.get(new.key) or {}).get("create")
+            choice = choices.get(new.key) or {}
+            kind = choice.get("create")
             if kind not in Organisation.Kind.values:
                 kind = Organisation.Kind.NON_GOVERNMENTAL
+            region = regions.get(choice.get("region"), cohort.region)
             settled[new.key], made = Organisation.objects.get_or_create(
-                name=new.name, defaults={"kind": kind, "region": cohort.region})
+                name=new.name, defaults={"kind": kind, "region": region})
             created += made
     for row in preview.rows:
         if row.cleaned.get("organisation_new"):

@@ -33,7 +33,7 @@ from lms.regions.models import Region
 
 from .. import people as people_services
 from ..models import Cohort, Enrollment
-from ..selectors import organisations_usable_by
+from ..selectors import organisations_usable_by, regions_usable_by
 from .organisations import OrganisationMatcher, organisation_key, organisations_settle
 from .reading import COLUMNS, RawRow, column_label, fold
 
@@ -98,6 +98,7 @@ class RosterPreview:
     new_organisations: list[NewOrganisation] = field(default_factory=list)
     organisations_created: int = 0
     usable: set[int] = field(default_factory=set)  # organisations the importer may pick
+    new_regions: list = field(default_factory=list)  # where they may create new ones
 
     @property
     def ok(self) -> bool:
@@ -138,7 +139,8 @@ def _lookups(*, cohort: Cohort, by) -> dict:
             regions[fold(key)] = region
     usable = set(organisations_usable_by(by, cohort=cohort).values_list("pk", flat=True))
     return {"regions": regions, "organisations": OrganisationMatcher(),
-            "functions": _choice_lookup(User.Function.choices), "usable": usable}
+            "functions": _choice_lookup(User.Function.choices), "usable": usable,
+            "new_regions": list(regions_usable_by(by, cohort=cohort).order_by("name"))}
 
 
 def _clean_row(row: RosterRow, lookups: dict) -> None:
@@ -235,7 +237,7 @@ def roster_check(*, cohort: Cohort, raw_rows: list[RawRow], by) -> RosterPreview
         if row.person and row.person.pk in enrolled:
             row.errors.append(_("Already enrolled in this cohort."))
     preview = RosterPreview(rows=rows, new_organisations=_new_organisations(rows, lookups),
-                            usable=lookups["usable"])
+                            usable=lookups["usable"], new_regions=lookups["new_regions"])
     taken = cohort.enrollments.active().count()
     if taken + len(rows) > cohort.capacity:
         preview.file_errors.append(
@@ -292,7 +294,8 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow], by,
         if not preview.ok:
             raise RosterRejected(preview)
         preview.organisations_created = organisations_settle(
-            preview, cohort=cohort, choices=organisations or {}, usable=preview.usable)
+            preview, cohort=cohort, choices=organisations or {}, usable=preview.usable,
+            regions={region.pk: region for region in preview.new_regions})
         if not preview.ok:  # an organisation picked outside the importer's scope
             raise RosterRejected(preview)
         new_rows = [row for row in preview.rows if row.is_new_person]

@@ -95,8 +95,9 @@ def roster_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _organisation_choices(post) -> dict[str, dict]:
-    """The preview's answer per new organisation: `org-<key>` = "create:<kind>" or "use:<id>"
-    (the import falls back to creating it when an answer is missing or wrong)."""
+    """The preview's answer per new organisation: `org-<key>` = "create:<kind>" or "use:<id>",
+    and `orgregion-<key>` = the region to create it in (the import creates it, in the
+    cohort's region, when an answer is missing; it refuses an id the importer may not use)."""
     choices = {}
     for name, value in post.items():
         if not name.startswith("org-"):
@@ -106,6 +107,9 @@ def _organisation_choices(post) -> dict[str, dict]:
             choices[name[4:]] = {"use": int(argument)}
         elif action == "create":
             choices[name[4:]] = {"create": argument}
+            region = post.get(f"orgregion-{name[4:]}", "")
+            if region.isdigit():
+                choices[name[4:]]["region"] = int(region)
     return choices
 
 
