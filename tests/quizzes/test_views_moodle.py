@@ -139,12 +139,27 @@ def test_preview_and_marking_pages_show_every_type(client, course, bank, trainee
     sitting = services.sitting_start(user=trainee, quiz=quiz)
     services.sitting_answer(sitting=sitting, question_id=bank["Capital"].pk,
                             response_text="bamaco")
+    services.sitting_answer(sitting=sitting, question_id=bank["Range"].pk, response_text="13,5")
+    items = {a.text_en: a for a in bank["Services"].answers.all() if a.text_en}
+    services.sitting_answer(sitting=sitting, question_id=bank["Services"].pk, pairs={
+        str(items["Medical care"].pk): "Health centre",
+        str(items["Legal advice"].pk): "Police station",
+        str(items["Shelter"].pk): "Transit centre"})
+    blank = bank["Missing word"]
+    services.sitting_answer(sitting=sitting, question_id=blank.pk, choice_ids=[
+        next(a.pk for a in blank.answers.all() if a.text_en == "passport")])
+    services.sitting_answer(sitting=sitting, question_id=bank["Validated"].pk, boolean=False)
     services.sitting_finish(sitting=sitting)
     client.force_login(UserFactory(roles=["National coordinators"]))
     page = client.get(reverse("quizzes:marking_detail", kwargs={"pk": sitting.pk}))
     html = page.content.decode()
     assert page.status_code == 200
     assert "bamaco" in html and "Partly right: 50 % of the mark" in html
+    assert "13,5" in html and "12 ± 2" in html  # the number typed, the accepted range
+    assert "your choice: Police station" in html  # each pair as matched
+    assert "Partly right: 67 % of the mark" in html
+    assert "passport <strong>(your choice)</strong>" in html
+    assert WRONG in html and RIGHT not in html  # the true/false feedback this answer earned
 
 
 WRONG, RIGHT = "No: it was validated in January 2021.", "Right: January 2021."
