@@ -118,6 +118,13 @@ def _replay(row: ClientChange, *, user) -> Result:
     return _result_of(row, replayed=True)
 
 
+def _closed(cohort: Cohort) -> bool:
+    """Completed or cancelled, or closed by its trainer and sent for validation (until the
+    coordinator sends it back)."""
+    return cohort.status in CLOSED or (
+        cohort.submitted_at is not None and cohort.validation != Cohort.Validation.RETURNED)
+
+
 def _cohort(row: ClientChange, cohort_for: Callable[[int], Cohort]) -> Cohort:
     try:
         cohort = cohort_for(int(row.payload.get("cohort")))
@@ -126,7 +133,7 @@ def _cohort(row: ClientChange, cohort_for: Callable[[int], Cohort]) -> Cohort:
     except PermissionDenied as exc:
         raise Refused(_("You may not take attendance or enrol people in this session.")) \
             from exc
-    if cohort.status in CLOSED:
+    if _closed(cohort):
         raise Refused(_("This session was closed (%(status)s) before the change arrived.")
                       % {"status": cohort.get_status_display()})
     row.cohort = cohort

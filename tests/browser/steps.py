@@ -30,3 +30,13 @@ def admin_login(page: Page, username: str, *, password: str = DEMO_PASSWORD) -> 
 def open_action_menu(page: Page) -> None:
     """Wagtail's editor footer keeps secondary actions (submit, approve) in a drop-up menu."""
     page.get_by_role("button", name=re.compile(r"^More actions$", re.I)).click()
+
+
+def wait_for(page: Page, predicate: str, seconds: float = 20) -> None:
+    """Poll a JavaScript predicate with page.evaluate: the site's CSP forbids the eval that
+    page.wait_for_function's polling needs once the first check is false."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(predicate):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {predicate}")

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .steps import site_login
+from .steps import site_login, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +62,11 @@ def test_a_trainee_reads_two_modules_offline_and_the_completion_arrives_once(
     context = page.context
     site_login(page, "hors.ligne", language="fr")
     page.goto("/fr/my-learning/")
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    wait_for(page, "() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)")
 
     for url in (first_url, second_url):  # online, once
         page.goto(url)
-        page.wait_for_function(IMAGES_LOADED)
+        wait_for(page, IMAGES_LOADED)
     shot(page, "online module")
 
     served_before = live_site.log.read_text()
@@ -75,7 +75,7 @@ def test_a_trainee_reads_two_modules_offline_and_the_completion_arrives_once(
         response = page.goto(url)
         assert response.from_service_worker
         expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
-        page.wait_for_function(IMAGES_LOADED)
+        wait_for(page, IMAGES_LOADED)
         expect(page.get_by_role("status").filter(has_text="Vous êtes hors ligne")).to_be_visible()
     shot(page, "offline module with its figure")
     served_offline = live_site.log.read_text()[len(served_before):]
@@ -97,7 +97,7 @@ def test_a_trainee_reads_two_modules_offline_and_the_completion_arrives_once(
 
     page.goto(second_url)
     context.set_offline(False)
-    page.wait_for_function("window.CascadeQueue.pending().length === 0")
+    wait_for(page, "() => Boolean(window.CascadeQueue.pending().length === 0)")
     assert completions(live_site, data["user"], second_id) == 1
     assert completions(live_site, data["user"], first_id) == 0
 

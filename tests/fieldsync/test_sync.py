@@ -208,3 +208,23 @@ def test_too_many_changes_at_once_are_refused_whole(client, world):
     change = mark(world["cohorts"]["kayes"], enrollment=world["enrollments"]["kayes"])
     assert post(client, *[change] * 201).status_code == 400
     assert not ClientChange.objects.exists()
+
+
+def test_a_session_closed_by_its_trainer_refuses_until_sent_back(client, world):
+    from django.utils import timezone
+
+    cohort = world["cohorts"]["kayes"]
+    Cohort.objects.filter(pk=cohort.pk).update(submitted_at=timezone.now(),
+                                               validation=Cohort.Validation.PENDING)
+    client.force_login(world["people"]["facilitator"])
+    enrollment = world["enrollments"]["kayes"]
+    assert outcomes(post(client, mark(cohort, enrollment=enrollment))) == ["refused"]
+    Cohort.objects.filter(pk=cohort.pk).update(validation=Cohort.Validation.RETURNED)
+    assert outcomes(post(client, mark(cohort, enrollment=enrollment))) == ["applied"]
+
+
+def test_the_cohort_page_links_the_field_roster_for_those_who_manage_it(client, world):
+    cohort = world["cohorts"]["kayes"]
+    client.force_login(world["people"]["facilitator"])
+    assert f"/en/offline/cohorts/{cohort.pk}/" in client.get(
+        f"/en/cohorts/{cohort.pk}/").content.decode()
