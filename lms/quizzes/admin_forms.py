@@ -2,7 +2,11 @@
 
 The quiz form, which asks the rules in services, is `forms.QuizAdminForm`."""
 
+import posixpath
+
+from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -13,7 +17,34 @@ def _earns(option: dict) -> bool:
     return weight > 0 if weight is not None else bool(option.get("is_correct"))
 
 
+class _ServedImage:
+    """What the file input shows as "Currently": the image through the view that checks who
+    asks (the file is private: its storage URL is not served, or is a signed S3 URL)."""
+
+    def __init__(self, name: str, url: str):
+        self.name, self.url = name, url
+
+    def __str__(self) -> str:
+        return posixpath.basename(self.name)
+
+
+class QuestionImageInput(forms.ClearableFileInput):
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        instance = getattr(value, "instance", None)
+        if self.is_initial(value) and instance is not None and instance.pk:
+            context["widget"]["value"] = _ServedImage(value.name, reverse(
+                "quizzes:question_image", kwargs={"pk": instance.pk}))
+        return context
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "image" in self.fields:
+            self.fields["image"].widget = QuestionImageInput(
+                attrs=self.fields["image"].widget.attrs)
+
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")

@@ -125,3 +125,14 @@ def test_healthz_with_an_unreachable_object_store_is_degraded(client, settings):
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["storage"] == "down"
+
+
+def test_the_admin_links_the_current_image_through_the_view(client, site_tree, roles_ready,
+                                                            remote_storage):
+    question, _quiz = _illustrated_quiz(site_tree["course"])
+    client.force_login(UserFactory(roles=["Facilitators"]))
+    page = client.get(reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'href="{reverse("quizzes:question_image", kwargs={"pk": question.pk})}"' in html
+    assert question.image.url not in html
