@@ -8,9 +8,10 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from lms.regions.models import Region
 
 from . import roles
+from .demographics import WG_FIELDS
 
 PROFILE_FIELDS = ("sex", "function", "organisation", "region", "phone", "language",
-                  "coordinated_regions")
+                  "coordinated_regions", "birth_year", *WG_FIELDS)
 
 
 class _ProfileFieldsMixin(forms.ModelForm):

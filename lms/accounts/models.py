@@ -1,8 +1,16 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
+from .demographics import BIRTH_YEAR_MIN, WG_QUESTIONS, Difficulty
+
+
+def _washington_group_field(name: str) -> models.PositiveSmallIntegerField:
+    question = next(question for field, _label, question in WG_QUESTIONS if field == name)
+    return models.PositiveSmallIntegerField(question, choices=Difficulty.choices, null=True,
+                                            blank=True)
 
 
 class User(AbstractUser):
@@ -50,11 +58,23 @@ class User(AbstractUser):
         related_name="coordinators",
         help_text=_("Regions a regional coordinator may see and manage."),
     )
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True, validators=[MinValueValidator(BIRTH_YEAR_MIN)],
+        help_text=_("Gives the age band of the reports."),
+    )
     must_change_password = models.BooleanField(
         _("must choose a new password"), default=False,
         help_text=_("Set when a coordinator gives a one-time access code: the person chooses "
                     "their own password at their next sign-in."),
     )
+
+    # The Washington Group short set (demographics.py): optional, one answer per question.
+    wg_seeing = _washington_group_field("wg_seeing")
+    wg_hearing = _washington_group_field("wg_hearing")
+    wg_walking = _washington_group_field("wg_walking")
+    wg_cognition = _washington_group_field("wg_cognition")
+    wg_selfcare = _washington_group_field("wg_selfcare")
+    wg_communication = _washington_group_field("wg_communication")
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

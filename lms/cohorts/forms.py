@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from curriculum.models import CoursePage
 from curriculum.selectors import titles_in_language
 from lms.accounts import roles
+from lms.accounts.demographics import BIRTH_YEAR_MIN, WG_QUESTIONS, Difficulty
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
@@ -132,6 +133,15 @@ class PersonForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
                             help_text=_("+223 and 8 digits"))
     email = forms.CharField(label=_("E-mail (optional)"), max_length=254, required=False)
+    birth_year = forms.IntegerField(label=_("Year of birth (optional)"), required=False,
+                                    min_value=BIRTH_YEAR_MIN, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field, _label, question in WG_QUESTIONS:  # optional: the Washington Group set
+            self.fields[field] = forms.TypedChoiceField(
+                label=question, required=False, coerce=int, empty_value=None,
+                choices=[("", _("Not asked")), *Difficulty.choices])
 
     def as_row_values(self) -> dict[str, str]:
         values = {name: str(self.cleaned_data.get(name) or "") for name in COLUMNS}

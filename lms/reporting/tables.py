@@ -5,9 +5,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.selectors import course_titles_by_code
+from lms.accounts.demographics import (
+    WG_FIELDS,
+    WG_QUESTIONS,
+    AgeBand,
+    Difficulty,
+    Disability,
+    age_band_expression,
+    disability_expression,
+)
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Cohort, Enrollment
@@ -49,13 +59,17 @@ def _course_titles() -> dict:
 def _trainee_rows(*, user, filters: Filters) -> QuerySet:
     return (
         enrollments_in_scope(user=user, filters=filters)
-        .annotate(is_certified=certified_condition())
+        .annotate(is_certified=certified_condition(),
+                  age_band=age_band_expression(birth_year="trainee__birth_year",
+                                               year=ExtractYear("cohort__start_date")),
+                  disability=disability_expression(prefix="trainee__"))
         .order_by("cohort__code", "trainee__username")
         .values_list(
             "trainee__username", "trainee__first_name", "trainee__last_name", "trainee__sex",
             "trainee__function", "trainee__organisation__name", "trainee__organisation__kind",
             "cohort__code", "cohort__course__code", "cohort__region__name", "cohort__level",
-            "status", "completed_at", "is_certified",
+            "status", "completed_at", "is_certified", "trainee__birth_year", "age_band",
+            "disability", *[f"trainee__{field}" for field in WG_FIELDS],
         )
     )
 
@@ -171,7 +185,12 @@ TABLES: dict[str, Table] = {
             ("cohort", _("Cohort"), None), ("course", _("Course"), _course_titles),
             ("region", _("Region"), None), ("level", _("Cascade level"), None),
             ("status", _("Status"), STATUS["enrollment"]),
-            ("completed_at", _("Completed at"), None), ("certified", _("Certified"), None)],
+            ("completed_at", _("Completed at"), None), ("certified", _("Certified"), None),
+            ("birth_year", _("Year of birth"), None),
+            ("age_band", _("Age band"), _choices(AgeBand.choices)),
+            ("disability", _("Disability (Washington Group)"), _choices(Disability.choices)),
+            *[(field, label, _choices(Difficulty.choices))
+              for field, label, _question in WG_QUESTIONS]],
             _trainee_rows),
         _queryset_table("cohorts", _("Cohorts"), [
             ("code", _("Code"), None), ("name", _("Name"), None),

@@ -50,7 +50,9 @@ def with_cached_formula_errors(data: bytes) -> bytes:
 
 
 FRENCH_HEADER = ["Prénom", "Nom", "Sexe", "Fonction", "Organisation", "Région", "Téléphone",
-                 "E-mail"]
+                 "E-mail", "Année de naissance", "Difficulté à voir", "Difficulté à entendre",
+                 "Difficulté à marcher", "Difficulté à se souvenir",
+                 "Difficulté à prendre soin de soi", "Difficulté à communiquer"]
 
 
 def french_excel_roster(rows: list[list]) -> bytes:

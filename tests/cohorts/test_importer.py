@@ -185,7 +185,9 @@ def test_csv_in_windows_encoding_with_semicolons(cohort):
 
 
 def test_templates_have_the_columns_and_a_help_sheet(cohort):
-    labels = "First name,Last name,Sex,Function,Organisation,Region,Phone,E-mail"
+    labels = ("First name,Last name,Sex,Function,Organisation,Region,Phone,E-mail,"
+              "Year of birth,Difficulty seeing,Difficulty hearing,Difficulty walking,"
+              "Difficulty remembering,Difficulty with self-care,Difficulty communicating")
     assert roster_template_csv().decode("utf-8-sig").strip() == labels
     workbook = load_workbook(io.BytesIO(roster_template_xlsx()))
     first = workbook.worksheets[0]

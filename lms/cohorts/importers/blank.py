@@ -7,10 +7,12 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from lms.accounts.demographics import WG_FIELDS
 from lms.core.spreadsheets import spreadsheet_row
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
@@ -26,7 +28,7 @@ def _headers() -> list[str]:
 
 def _example() -> list[str]:
     return ["Aminata", "Traoré", "F", str(User.Function.SOCIAL_WORKER.label), "", "Kayes",
-            "+223 76 12 34 56", ""]
+            "+223 76 12 34 56", "", "1988", "1", "1", "2", "1", "1", "1"]
 
 
 def roster_template_csv() -> bytes:
@@ -43,7 +45,9 @@ def roster_template_xlsx() -> bytes:
     sheet.append(_headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFGH", (18, 18, 6, 20, 30, 14, 18, 28), strict=True):
+    widths = (18, 18, 6, 20, 30, 14, 18, 28, 12, *[16] * len(WG_FIELDS))
+    for index, width in enumerate(widths, start=1):
+        column = get_column_letter(index)
         sheet.column_dimensions[column].width = width
         sheet[f"{column}1"].number_format = "@"
     for row in range(2, 502):  # keep phone numbers as text, not numbers
@@ -58,6 +62,11 @@ def roster_template_xlsx() -> bytes:
         Region.objects.values_list("name", flat=True))]))
     help_sheet.append([column_label("phone"), _("+223 and 8 digits, e.g. +223 76 12 34 56")])
     help_sheet.append([column_label("email"), _("optional")])
+    help_sheet.append([column_label("birth_year"), _("optional: the year only, e.g. 1988")])
+    help_sheet.append([_("Difficulty …"), _(
+        "optional, the Washington Group questions (ask them as written in the trainee's "
+        "profile form): 1 = no difficulty, 2 = some difficulty, 3 = a lot of difficulty, "
+        "4 = cannot do at all")])
     help_sheet.append([])
     help_sheet.append([column_label("organisation"), _(
         "one of these, or its acronym; a new one is proposed for creation when you import:")])

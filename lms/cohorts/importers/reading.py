@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 COLUMNS = ["first_name", "last_name", "sex", "function", "organisation", "region", "phone",
-           "email"]
+           "email", "birth_year", "wg_seeing", "wg_hearing", "wg_walking", "wg_cognition",
+           "wg_selfcare", "wg_communication"]
+DEMOGRAPHIC_COLUMNS = COLUMNS[8:]  # optional: year of birth, Washington Group short set
 REQUIRED_COLUMNS = ["first_name", "last_name", "region"]
 MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
@@ -35,6 +37,14 @@ COLUMN_LABELS = {
     "sex": gettext_lazy("Sex"), "function": gettext_lazy("Function"),
     "organisation": gettext_lazy("Organisation"), "region": gettext_lazy("Region"),
     "phone": gettext_lazy("Phone"), "email": gettext_lazy("E-mail"),
+    "birth_year": gettext_lazy("Year of birth"),
+    # The Washington Group short set (optional): one column per question.
+    "wg_seeing": gettext_lazy("Difficulty seeing"),
+    "wg_hearing": gettext_lazy("Difficulty hearing"),
+    "wg_walking": gettext_lazy("Difficulty walking"),
+    "wg_cognition": gettext_lazy("Difficulty remembering"),
+    "wg_selfcare": gettext_lazy("Difficulty with self-care"),
+    "wg_communication": gettext_lazy("Difficulty communicating"),
 }
 
 # Other header spellings we accept (after folding: lower case, no accents, no spaces/_/-).
@@ -50,6 +60,15 @@ HEADER_ALIASES = {
     "phone": "phone", "telephone": "phone", "tel": "phone", "phonenumber": "phone",
     "mobile": "phone", "numerodetelephone": "phone",
     "email": "email", "mail": "email", "courriel": "email", "adresseemail": "email",
+    "birthyear": "birth_year", "yearofbirth": "birth_year", "anneedenaissance": "birth_year",
+    "naissance": "birth_year", "datedenaissance": "birth_year", "dateofbirth": "birth_year",
+    "birthdate": "birth_year", "neen": "birth_year",
+    "seeing": "wg_seeing", "voir": "wg_seeing", "vision": "wg_seeing",
+    "hearing": "wg_hearing", "entendre": "wg_hearing", "audition": "wg_hearing",
+    "walking": "wg_walking", "marcher": "wg_walking", "mobilite": "wg_walking",
+    "cognition": "wg_cognition", "memoire": "wg_cognition", "remembering": "wg_cognition",
+    "selfcare": "wg_selfcare", "soins": "wg_selfcare", "soinsdesoi": "wg_selfcare",
+    "communication": "wg_communication", "communiquer": "wg_communication",
 }
 
 

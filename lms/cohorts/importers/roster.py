@@ -34,8 +34,9 @@ from lms.regions.models import Region
 from .. import people as people_services
 from ..models import Cohort, Enrollment
 from ..selectors import organisations_usable_by, regions_usable_by
+from .demographics import clean_demographics
 from .organisations import OrganisationMatcher, organisation_key, organisations_settle
-from .reading import COLUMNS, RawRow, column_label, fold
+from .reading import COLUMNS, DEMOGRAPHIC_COLUMNS, RawRow, column_label, fold
 
 User = get_user_model()
 # "22376123456" is what Excel leaves of "+22376123456" typed into a number cell.
@@ -188,6 +189,7 @@ def _clean_row(row: RosterRow, lookups: dict) -> None:
             validate_email(cleaned["email"])
         except ValidationError:
             errors.append(_("Bad e-mail address “%(value)s”.") % {"value": values["email"]})
+    clean_demographics(values, cleaned, errors)
 
 
 def _identity(cleaned: dict) -> tuple:
@@ -313,7 +315,8 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow], by,
                  email=row.cleaned["email"], sex=row.cleaned["sex"],
                  function=row.cleaned["function"], function_other=row.cleaned["function_other"],
                  organisation=row.cleaned["organisation"],
-                 region=row.cleaned["region"], phone=row.cleaned["phone"], language="fr")
+                 region=row.cleaned["region"], phone=row.cleaned["phone"], language="fr",
+                 **{name: row.cleaned[name] for name in DEMOGRAPHIC_COLUMNS})
             for row in new_rows
         ]
         created = User.objects.bulk_create(people)

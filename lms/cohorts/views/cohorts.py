@@ -14,6 +14,7 @@ from lms.core.spreadsheets import spreadsheet_row
 from .. import selectors, services
 from ..forms import CohortForm, PersonForm
 from ..importers import RawRow, RosterRejected, roster_import
+from ..importers.reading import DEMOGRAPHIC_COLUMNS
 from ..models import Attendance, Cohort, Enrollment
 from .access import (
     login_required,
@@ -157,12 +158,12 @@ def roster_export(request: HttpRequest, pk: int) -> HttpResponse:
     writer = csv.writer(response)
     # The import's column names and codes, so the file can be corrected and imported again.
     writer.writerow(["first_name", "last_name", "sex", "function", "organisation", "region",
-                     "phone", "email", "status"])
+                     "phone", "email", "status", *DEMOGRAPHIC_COLUMNS])
     for e in enrollments:
         person = e.trainee
         writer.writerow(spreadsheet_row([
             person.first_name, person.last_name, person.sex, person.function,
             person.organisation.name if person.organisation else "",
             person.region.name if person.region else "", person.phone, person.email,
-            e.status]))
+            e.status, *[getattr(person, name) or "" for name in DEMOGRAPHIC_COLUMNS]]))
     return response

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.models import CreateView
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from lms.accounts import roles
+from lms.accounts.demographics import WG_FIELDS
 
 from .. import people, selectors, services
 from ..models import Cohort, Enrollment
@@ -130,7 +131,7 @@ class EnrollmentViewSet(ScopedModelViewSet):
 # never need Django's user permissions (which would open the full user admin).
 
 TRAINEE_FIELDS = ["first_name", "last_name", "sex", "function", "organisation", "region",
-                  "phone", "email", "language"]
+                  "phone", "email", "language", "birth_year", *WG_FIELDS]
 
 
 def trainees_in_scope(user) -> QuerySet:
