@@ -33,4 +33,4 @@ def test_trainee_export_has_the_demographic_columns(client, site_tree, roles_rea
     assert (coded_rows["awa"]["age_band"], coded_rows["awa"]["disability"],
             coded_rows["awa"]["wg_walking"]) == ("25_34", "yes", "3")
     french = client.get("/fr/dashboard/export/trainees.csv").getvalue().decode("utf-8-sig")
-    assert "Tranche d’âge" in french and "En situation de handicap" in french
+    assert "Tranche d\u2019âge" in french and "En situation de handicap" in french
