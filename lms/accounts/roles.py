@@ -37,6 +37,9 @@ COORDINATE_REGIONS = "accounts.coordinate_regions"
 FACILITATE_COHORTS = "accounts.facilitate_cohorts"
 MANAGE_TRAINEES = "accounts.manage_trainees"
 READ_FACILITATOR_NOTES = "accounts.read_facilitator_notes"
+# A trainee recorded as a trainer (`cohorts.services.trainer_record`) runs their own sessions
+# downstream of the cohort that trained them (`cohorts.selectors.may_run_session`).
+RUN_SESSIONS = "accounts.run_sessions"
 CAPABILITIES = [
     ("view_dashboard", gettext_lazy("Can see the dashboard, its exports and its API")),
     ("see_all_regions", gettext_lazy("Can see and manage the cohorts and people of every region")),
@@ -45,6 +48,8 @@ CAPABILITIES = [
     ("facilitate_cohorts", gettext_lazy("Can run cohorts and see their trainees")),
     ("manage_trainees", gettext_lazy("Can edit the profiles of the trainees they see")),
     ("read_facilitator_notes", gettext_lazy("Can read the facilitators' notes of the curriculum")),
+    ("run_sessions",
+     gettext_lazy("Once recorded as a trainer, can run their own sessions in their region")),
 ]
 # The Wagtail admin: every role but the trainee's has it ("staff" in the site's menu).
 ACCESS_ADMIN = "wagtailadmin.access_admin"
@@ -90,9 +95,12 @@ FOLLOWUP_PRACTICE_PERMISSIONS = [
     f"followups.{action}_practice" for action in ("add", "change", "delete", "view")
 ]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINEE: [],
+    # What every trainee holds is no rank (`baseline_permissions`, see
+    # `accounts.services.outranks`); RUN_SESSIONS only acts for a recorded trainer.
+    TRAINEE: [RUN_SESSIONS],
     FACILITATOR: [
-        ACCESS_ADMIN, FACILITATE_COHORTS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
+        ACCESS_ADMIN, RUN_SESSIONS, FACILITATE_COHORTS, MANAGE_TRAINEES,
+        READ_FACILITATOR_NOTES,
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
@@ -101,7 +109,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *COHORT_FACILITATOR_PERMISSIONS, *EVALUATION_BUILDER_PERMISSIONS,
     ],
     CURRICULUM_EDITOR: [
-        ACCESS_ADMIN, READ_FACILITATOR_NOTES,
+        ACCESS_ADMIN, RUN_SESSIONS, READ_FACILITATOR_NOTES,
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtailimages.delete_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document",
@@ -109,26 +117,32 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *QUIZ_BUILDER_PERMISSIONS, *QUIZ_PUBLISHER_PERMISSIONS,
     ],
     REGIONAL_COORDINATOR: [
-        ACCESS_ADMIN, VIEW_DASHBOARD, COORDINATE_REGIONS, MANAGE_TRAINEES,
+        ACCESS_ADMIN, RUN_SESSIONS, VIEW_DASHBOARD, COORDINATE_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_COORDINATOR_PERMISSIONS, *EVALUATION_BUILDER_PERMISSIONS,
     ],
     NATIONAL_COORDINATOR: [
-        ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
+        ACCESS_ADMIN, RUN_SESSIONS, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
         *EVALUATION_BUILDER_PERMISSIONS, "evaluations.delete_questionset",
     ],
     ADMINISTRATOR: [
-        ACCESS_ADMIN, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES, READ_FACILITATOR_NOTES,
+        ACCESS_ADMIN, RUN_SESSIONS, VIEW_DASHBOARD, SEE_ALL_REGIONS, MANAGE_TRAINEES,
+        READ_FACILITATOR_NOTES,
         *CERTIFICATE_MANAGER_PERMISSIONS,
         "quizzes.view_quiz", "quizzes.mark_sitting",
         *COHORT_NATIONAL_PERMISSIONS, *FOLLOWUP_PRACTICE_PERMISSIONS,
         *EVALUATION_BUILDER_PERMISSIONS, "evaluations.delete_questionset",
     ],
 }
+
+
+def baseline_permissions() -> set[str]:
+    """The rights every trainee holds: holding them outranks nobody."""
+    return set(ROLE_PERMISSIONS[TRAINEE])
 
 
 def label(name: str) -> str:

@@ -46,12 +46,14 @@ def is_plain_trainee(person) -> bool:
 
 def outranks(target, actor) -> bool:
     """True when `target` holds a right that `actor` does not (a superuser outranks everyone
-    but a superuser; staff status and every permission count)."""
+    but a superuser; staff status and every permission count, except the trainees' own
+    `roles.baseline_permissions`)."""
     if actor.is_superuser:
         return False
     if target.is_superuser or (target.is_staff and not actor.is_staff):
         return True
-    return not target.get_all_permissions() <= actor.get_all_permissions()
+    extra = target.get_all_permissions() - roles.baseline_permissions()
+    return not extra <= actor.get_all_permissions()
 
 
 def _notify_old_address(*, person, kinds: list[str], old_email: str, by) -> None:

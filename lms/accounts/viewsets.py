@@ -28,6 +28,7 @@ class _RankCheckedForm:
             granted = {f"{app}.{codename}" for app, codename in Permission.objects.filter(
                 group__in=list(groups or [])).values_list("content_type__app_label",
                                                           "codename")}
+            granted -= roles.baseline_permissions()
             if form.cleaned_data.get("is_superuser") or not granted <= actor.get_all_permissions():
                 form.add_error("groups", _("You cannot give rights that you do not hold."))
                 self.produced_error_message = self.get_error_message()

@@ -143,6 +143,11 @@ class PersonForm(forms.Form):
                 label=question, required=False, coerce=int, empty_value=None,
                 choices=[("", _("Not asked")), *Difficulty.choices])
 
+    def __init__(self, *args, regions: set[int] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if regions is not None:  # a trainer enrols the people of their own region only
+            self.fields["region"].queryset = Region.objects.filter(pk__in=regions)
+
     def as_row_values(self) -> dict[str, str]:
         values = {name: str(self.cleaned_data.get(name) or "") for name in COLUMNS}
         if self.cleaned_data.get("organisation"):
@@ -150,3 +155,44 @@ class PersonForm(forms.Form):
         if self.cleaned_data.get("region"):
             values["region"] = self.cleaned_data["region"].name
         return values
+
+
+class SessionForm(forms.Form):
+    """A recorded trainer's new session: its region is the trainer's own."""
+
+    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    start_date = forms.DateField(label=_("First day"), widget=DateInput())
+    end_date = forms.DateField(label=_("Last day"), widget=DateInput())
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False,
+                            help_text=_("e.g. the town hall's meeting room"))
+    commune = forms.CharField(label=_("Commune"), max_length=120)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=30)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        courses = CoursePage.objects.live().filter(locale__language_code="en").order_by("title")
+        self.fields["course"].queryset = courses
+        titles = titles_in_language(courses)
+        self.fields["course"].label_from_instance = lambda page: titles.get(page.pk, page.title)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class SessionCloseForm(forms.Form):
+    evidence = forms.FileField(
+        label=_("Photo or scan of the signed attendance sheet"), required=False,
+        help_text=_("A photo (JPEG, PNG, WebP) or a PDF, 10 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+
+class SessionReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the trainer"), required=False, widget=forms.Textarea(
+            attrs={"rows": 3}),
+        help_text=_("Required when you send the session back: say what to fix."))

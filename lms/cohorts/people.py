@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from lms.accounts import roles
 from lms.accounts import services as accounts
 
 from . import selectors
@@ -30,6 +31,15 @@ def people_changeable_by(actor) -> QuerySet:
     if actor is None or not actor.is_authenticated:
         return User.objects.none()
     return accounts.plain_trainees(selectors.trainees_visible_to(actor)).exclude(pk=actor.pk)
+
+
+def enrol_region_ids(actor) -> set[int] | None:
+    """The regions whose people `actor` may add to a roster, new accounts included: any
+    (None) for staff; for a recorded trainer running their own session, their own region."""
+    if any(actor.has_perm(perm) for perm in (
+            roles.SEE_ALL_REGIONS, roles.COORDINATE_REGIONS, roles.FACILITATE_COHORTS)):
+        return None
+    return {actor.region_id} if actor.region_id else set()
 
 
 def person_changeable(*, actor, person) -> bool:

@@ -5,11 +5,12 @@ cohorts held in their regions and the people enrolled there (or living there); a
 sees the cohorts they run and their trainees; a trainee sees only themself.
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, Q, QuerySet
 
 from lms.accounts import roles
 from lms.organisations.models import Organisation
@@ -28,6 +29,19 @@ def regions_visible_to(user) -> QuerySet[Region]:
     return Region.objects.none()
 
 
+def _recorded_trainer(user) -> Q:
+    """True (in SQL, no extra query) when `user` holds RUN_SESSIONS and is a recorded trainer."""
+    if not user.has_perm(roles.RUN_SESSIONS):
+        return Q(pk__in=[])
+    return Q(Exists(Trainer.objects.filter(user_id=user.pk)))
+
+
+def open_session_q() -> Q:
+    """A trainer's session they may still change: not validated, not closed (a session sent
+    back is open again)."""
+    return ~Cohort.counted_q() & Q(submitted_at__isnull=True)
+
+
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
     if not user.is_authenticated:
         return Cohort.objects.none()
@@ -38,13 +52,16 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
         condition |= Q(region__in=user.coordinated_regions.all())
     if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(facilitators=user)
+    condition |= Q(facilitators=user) & _recorded_trainer(user)
     return Cohort.objects.filter(
         pk__in=Cohort.objects.filter(condition).values("pk")
     )
 
 
 def cohorts_managed_by(user) -> QuerySet[Cohort]:
-    """Cohorts whose roster and attendance the user may change (not merely see)."""
+    """Cohorts whose roster and attendance the user may change (not merely see): a coordinator's
+    regions, a facilitator's cohorts, and a recorded trainer's own sessions while they are
+    open (`open_session_q`: once closed or validated, only staff change them)."""
     if not user.is_authenticated:
         return Cohort.objects.none()
     if user.has_perm(roles.SEE_ALL_REGIONS):
@@ -54,7 +71,86 @@ def cohorts_managed_by(user) -> QuerySet[Cohort]:
         condition |= Q(region__in=user.coordinated_regions.all())
     if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(facilitators=user)
+    condition |= Q(facilitators=user) & open_session_q() & _recorded_trainer(user)
     return Cohort.objects.filter(pk__in=Cohort.objects.filter(condition).values("pk"))
+
+
+def may_run_session(user, cohort: Cohort) -> bool:
+    """May `user` enrol people and take attendance in `cohort` (the enrol form, the roster
+    import, the attendance pages, and the offline sync replaying them)? The one question every
+    such write asks; `cohorts_managed_by` is its queryset."""
+    return cohorts_managed_by(user).filter(pk=cohort.pk).exists()
+
+
+def may_validate_session(user, cohort: Cohort) -> bool:
+    """National staff, and the coordinators of the session's region."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm(roles.SEE_ALL_REGIONS):
+        return True
+    return user.has_perm(roles.COORDINATE_REGIONS) and user.coordinated_regions.filter(
+        pk=cohort.region_id).exists()
+
+
+def may_see_evidence(user, cohort: Cohort) -> bool:
+    """The signed sheet of a session: its trainer and facilitators, the coordinators of its
+    region and national staff; nobody else (not a trainer or coordinator of another one)."""
+    return may_validate_session(user, cohort) or (
+        user.is_authenticated and cohort.facilitators.filter(pk=user.pk).exists())
+
+
+def sessions_to_validate(user) -> QuerySet[Cohort]:
+    """Sessions awaiting validation that `user` may validate, closed ones first."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    sessions = Cohort.objects.awaiting_validation()
+    if not user.has_perm(roles.SEE_ALL_REGIONS):
+        if not user.has_perm(roles.COORDINATE_REGIONS):
+            return Cohort.objects.none()
+        sessions = sessions.filter(region__in=user.coordinated_regions.all())
+    return sessions.order_by("submitted_at", "start_date", "pk")
+
+
+def sessions_run_by(user) -> QuerySet[Cohort]:
+    """The cohorts `user` runs (is a facilitator of), newest first."""
+    return Cohort.objects.filter(facilitators=user).order_by("-start_date", "-pk")
+
+
+# Active trainers: a recorded trainer who ran a validated session in the last 6 months.
+ACTIVE_TRAINER_MONTHS = 6
+
+
+def active_since(today: datetime.date) -> datetime.date:
+    """The first day of the window: the same day `ACTIVE_TRAINER_MONTHS` months before (the
+    month's last day when it has fewer days)."""
+    month = today.month - ACTIVE_TRAINER_MONTHS
+    year = today.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for day in range(today.day, 27, -1):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    return datetime.date(year, month, min(today.day, 28))
+
+
+def active_session_q(*, today: datetime.date, path: str = "") -> Q:
+    """A counted cohort that ended inside the active window (at `path` from the queried model,
+    e.g. "cohort" from the facilitators' table), run by a recorded trainer."""
+    prefix = f"{path}__" if path else ""
+    return (Cohort.counted_q(path) & Q(**{f"{prefix}end_date__gte": active_since(today),
+                                         f"{prefix}start_date__lte": today}))
+
+
+def trainers_active(*, today: datetime.date) -> QuerySet:
+    """Recorded trainers who ran (facilitated) a validated session in the last 6 months."""
+    runs = Cohort.facilitators.through.objects.filter(
+        active_session_q(today=today, path="cohort")).values("user_id")
+    return User.objects.filter(pk__in=runs, trainer_records__isnull=False).distinct()
+
+
+def trainer_is_active(*, user, today: datetime.date) -> bool:
+    return trainers_active(today=today).filter(pk=user.pk).exists()
 
 
 def organisations_managed_by(user) -> QuerySet[Organisation]:
@@ -107,6 +203,9 @@ def trainees_visible_to(user) -> QuerySet:
         condition |= Q(region__in=regions) | Q(enrollments__cohort__region__in=regions)
     if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= Q(enrollments__cohort__facilitators=user)
+    if user.region_id:
+        # a recorded trainer enrols the people of their own region only
+        condition |= Q(region_id=user.region_id) & _recorded_trainer(user)
     return User.objects.filter(pk__in=User.objects.filter(condition).values("pk"))
 
 
@@ -115,8 +214,9 @@ def enrollments_visible_to(user) -> QuerySet[Enrollment]:
         return Enrollment.objects.none()
     if user.has_perm(roles.SEE_ALL_REGIONS):
         return Enrollment.objects.all()
+    runs = Cohort.objects.filter(Q(facilitators=user) & _recorded_trainer(user))
     return Enrollment.objects.filter(
-        Q(cohort__in=cohorts_managed_by(user)) | Q(trainee=user)
+        Q(cohort__in=cohorts_managed_by(user)) | Q(trainee=user) | Q(cohort__in=runs)
     )
 
 

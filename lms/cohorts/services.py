@@ -34,6 +34,7 @@ from .selectors import (
     attendance_counts,
     cascade_downstream,
     cohorts_managed_by,
+    may_run_session,
     organisations_managed_by,
 )
 
@@ -252,8 +253,11 @@ def enrollment_create(*, cohort: Cohort, trainee, by=None) -> Enrollment:
     (a person acting on a page or admin screen), the cohort must be one they manage and the
     trainee a person they may enrol (`people.people_changeable_by`)."""
     if by is not None and not (
-            cohorts_managed_by(by).filter(pk=cohort.pk).exists()
+            may_run_session(by, cohort)
             and people.person_changeable(actor=by, person=trainee)):
+        raise PermissionDenied
+    regions = people.enrol_region_ids(by) if by is not None else None
+    if regions is not None and trainee.region_id not in regions:
         raise PermissionDenied
     with transaction.atomic():
         Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
@@ -322,7 +326,10 @@ def attendance_record(
 ) -> int:
     """Record one day of attendance: `statuses` maps enrollment id → present/absent/excused.
     The day must be one of the cohort's days; enrollments must belong to the cohort. Writes
-    everything or nothing, then re-evaluates completion. Returns how many rows were written."""
+    everything or nothing, then re-evaluates completion. Returns how many rows were written.
+    With `by`, they must be someone who may run this cohort (`selectors.may_run_session`)."""
+    if by is not None and not may_run_session(by, cohort):
+        raise PermissionDenied
     if not cohort.start_date <= date <= cohort.end_date:
         raise ValidationError(_("%(date)s is not a day of this cohort.") % {"date": date})
     if date > training_today():

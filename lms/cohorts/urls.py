@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, cohorts, lineage, roster, signin
+from .views import attendance, cohorts, lineage, roster, sessions, signin
 
 app_name = "cohorts"
 
@@ -22,6 +22,12 @@ urlpatterns = [
     path("<int:pk>/import/confirm/", roster.roster_confirm, name="roster_confirm"),
     path("<int:pk>/import/<int:job_pk>/", roster.roster_progress, name="roster_progress"),
     path("roster-template.<str:fmt>", roster.roster_template, name="roster_template"),
+    path("sessions/", sessions.my_sessions, name="my_sessions"),
+    path("sessions/new/", sessions.session_create, name="session_create"),
+    path("sessions/to-validate/", sessions.sessions_to_validate, name="to_validate"),
+    path("<int:pk>/close/", sessions.session_close, name="session_close"),
+    path("<int:pk>/validate/", sessions.session_review, name="session_review"),
+    path("<int:pk>/sheet-evidence/", sessions.session_evidence, name="session_evidence"),
     path("<int:pk>/lineage/", lineage.cohort_lineage, name="cohort_lineage"),
     path("trainers/", lineage.trainer_list, name="trainers"),
     path("trainers/<int:user_pk>/lineage/", lineage.trainer_lineage, name="trainer_lineage"),

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from curriculum import page_cache
 from curriculum.services import catalogue_for_locale
 from lms.accounts import roles
+from lms.cohorts.sessions import may_create_session
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -14,10 +15,13 @@ def navigation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         context["nav_roles"] = {}
         return context
+    staff = user.has_perm(roles.ACCESS_ADMIN)
     context["nav_roles"] = {
-        "staff": user.has_perm(roles.ACCESS_ADMIN),
+        "staff": staff,
         "coordinator": user.has_perm(roles.VIEW_DASHBOARD),
         "facilitator": user.has_perm(roles.FACILITATE_COHORTS),
+        # lazy (a callable): the query runs only where a template asks, for non-staff only
+        "trainer": (lambda: False) if staff else (lambda: may_create_session(user)),
     }
     return context
 

@@ -71,3 +71,6 @@ def by(roles_ready):
     from tests.factories import UserFactory
 
     return UserFactory(username="importer", roles=[roles.NATIONAL_COORDINATOR])
+
+
+from tests.cohorts.sessions_fixtures import field  # noqa: E402, F401  (the field workflow)

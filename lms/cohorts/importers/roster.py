@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
@@ -32,6 +32,7 @@ from lms.accounts import roles
 from lms.regions.models import Region
 
 from .. import people as people_services
+from .. import selectors
 from ..models import Cohort, Enrollment
 from ..selectors import organisations_usable_by, regions_usable_by
 from .demographics import clean_demographics
@@ -219,12 +220,18 @@ def _match_existing(rows: list[RosterRow], *, by) -> None:
 def roster_check(*, cohort: Cohort, raw_rows: list[RawRow], by) -> RosterPreview:
     """Validate every row (no writes) as `by` imports them. Errors name the row number the
     spreadsheet shows."""
+    if by is not None and not selectors.may_run_session(by, cohort):
+        raise PermissionDenied
     lookups = _lookups(cohort=cohort, by=by)
     rows = [RosterRow(number=raw.number, values=dict(raw.values)) for raw in raw_rows]
     seen: dict[tuple, int] = {}
+    regions = people_services.enrol_region_ids(by) if by is not None else None
     for row in rows:
         _clean_row(row, lookups)
         if row.errors:
+            continue
+        if regions is not None and row.cleaned["region"].pk not in regions:
+            row.errors.append(_("As a trainer, you enrol people of your own region only."))
             continue
         key = _identity(row.cleaned)
         if key in seen:

@@ -25,7 +25,7 @@ def visible_cohort(request: HttpRequest, pk: int) -> Cohort:
 
 def managed_cohort(request: HttpRequest, pk: int) -> Cohort:
     cohort = visible_cohort(request, pk)
-    if not selectors.cohorts_managed_by(request.user).filter(pk=cohort.pk).exists():
+    if not selectors.may_run_session(request.user, cohort):
         raise PermissionDenied
     return cohort
 

@@ -1,7 +1,7 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from lms.accounts import roles
 from lms.core.spreadsheets import spreadsheet_row
 
-from .. import selectors, services
+from .. import people, selectors, services
 from ..forms import CohortForm, PersonForm
 from ..importers import RawRow, RosterRejected, roster_import
 from ..importers.reading import DEMOGRAPHIC_COLUMNS
@@ -43,6 +43,8 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
         "cohorts": cohorts[:LIST_LIMIT], "limit": LIST_LIMIT, "status": status,
         "statuses": Cohort.Status.choices,
         "can_create": request.user.has_perm("cohorts.add_cohort"),
+        "can_validate": (request.user.has_perm(roles.SEE_ALL_REGIONS)
+                         or request.user.has_perm(roles.COORDINATE_REGIONS)),
     })
 
 
@@ -59,13 +61,22 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         .order_by("trainee__last_name", "trainee__first_name")
     )
-    can_manage = selectors.cohorts_managed_by(request.user).filter(pk=cohort.pk).exists()
+    can_manage = selectors.may_run_session(request.user, cohort)
     trainer_ids = set(cohort.trainers_trained.values_list("user_id", flat=True))
+    facilitators = list(cohort.facilitators.all())
+    awaiting = cohort.validation != Cohort.Validation.VALIDATED
     return render(request, "cohorts/cohort_detail.html", {
         "cohort": cohort, "enrollments": enrollments, "can_manage": can_manage,
+        "can_edit": can_manage and request.user.has_perm("cohorts.change_cohort"),
         "can_give_access": can_manage and request.user.has_perm(roles.MANAGE_TRAINEES),
-        "facilitators": cohort.facilitators.all(), "trainer_ids": trainer_ids,
+        "facilitators": facilitators, "trainer_ids": trainer_ids,
         "days": services.cohort_days(cohort=cohort),
+        "can_close": awaiting and can_manage and request.user in facilitators,
+        "can_validate": (awaiting and cohort.submitted_at is not None
+                         and selectors.may_validate_session(request.user, cohort)),
+        "can_see_evidence": bool(cohort.evidence) and (
+            request.user in facilitators or selectors.may_validate_session(request.user, cohort)),
+        "events": list(cohort.events.select_related("by")),
     })
 
 
@@ -93,6 +104,8 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = managed_cohort(request, pk)
+    if not request.user.has_perm("cohorts.change_cohort"):  # a trainer runs, never edits
+        raise PermissionDenied
     form = CohortForm(request.POST or None, instance=cohort, user=request.user,
                       regions=regions_for_cohorts(request.user))
     if request.method == "POST" and form.is_valid():
@@ -110,7 +123,8 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def enrol_person(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = managed_cohort(request, pk)
-    form = PersonForm(request.POST or None, initial={"region": cohort.region})
+    form = PersonForm(request.POST or None, initial={"region": cohort.region},
+                      regions=people.enrol_region_ids(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             roster_import(cohort=cohort, raw_rows=[RawRow(number=1, values=form.as_row_values())],
