@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from curriculum.selectors import titles_in_language
 from lms.accounts import roles
 from lms.core.files import file_delete_on_commit, file_save_new
 
@@ -54,9 +55,9 @@ def session_create(*, by, course, start_date: datetime.date, end_date: datetime.
         raise ValidationError(_("Your account has no region: ask your coordinator to set it "
                                 "before you create a session."), code="no_region")
     region = by.region
-    if not name:
-        place = commune or venue or region.name
-        name = f"{course.title} — {place} {start_date:%d/%m/%Y}"
+    if not name:  # the course's title in the session's language, then where and when
+        title = titles_in_language([course], language=language)[course.pk]
+        name = f"{title} — {commune or venue or region.name} {start_date:%d/%m/%Y}"
     return services.cohort_create(
         by=by, facilitators=[by], name=name[:200],
         code=_session_code(region=region, start_date=start_date), course=course,

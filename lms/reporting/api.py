@@ -19,8 +19,10 @@ from django.shortcuts import get_object_or_404
 
 from lms.accounts import roles
 from lms.certificates.models import Certificate
+from lms.cohorts.services import training_today
 
 from . import followups, selectors, services
+from . import sessions as field
 from .filters import Filters
 from .scope import enrollments_in_scope
 from .tables import cohort_table
@@ -83,6 +85,38 @@ class LevelRow(Schema):
     trainers: int
 
 
+class SessionsRow(Schema):
+    level: int
+    region: str
+    validated: int
+    pending: int
+    returned: int
+
+
+class ActiveTrainersRow(Schema):
+    region: str
+    level: int
+    trainers: int
+
+
+class ActiveTrainersOut(Schema):
+    """Recorded trainers who ran a validated session that ended on or after `since` (six
+    months before today)."""
+
+    total: int
+    since: datetime.date
+    rows: list[ActiveTrainersRow]
+
+
+class TrainerReachRow(Schema):
+    user_id: int
+    name: str
+    region: str | None
+    sessions: int
+    people: int
+    active: bool
+
+
 class GainOut(Schema):
     pre: Decimal | None
     post: Decimal | None
@@ -105,6 +139,12 @@ class IndicatorsOut(Schema):
     by_sex: list[CountRow]
     by_function: list[CountRow]
     by_level: list[LevelRow]
+    sessions: list[SessionsRow] = Field(
+        ..., description="Cohorts per level and region: validated (counted), pending and "
+                         "sent back (trainer-run sessions awaiting validation, never counted)")
+    active_trainers: ActiveTrainersOut
+    trainers: list[TrainerReachRow] = Field(
+        ..., description="People reached per recorded trainer (validated sessions only)")
 
 
 class FollowupsDoneRow(Schema):
@@ -199,7 +239,12 @@ def indicators(request: HttpRequest, filters: Query[FilterQuery]):
     answer = {"filters": chosen.as_query(),
               **selectors.headline(user=user, filters=chosen),
               "knowledge_gain": selectors.knowledge_gain(user=user, filters=chosen),
-              "by_level": selectors.reach_by_level(user=user, filters=chosen)}
+              "by_level": selectors.reach_by_level(user=user, filters=chosen),
+              "sessions": field.sessions_by_level_region(user=user, filters=chosen),
+              "active_trainers": field.active_trainers(user=user, filters=chosen,
+                                                       today=training_today()),
+              "trainers": field.reach_per_trainer(user=user, filters=chosen,
+                                                  today=training_today())}
     for key in selectors.DIMENSIONS:
         answer[f"by_{key}"] = [
             {**row, "label": str(row["label"])}

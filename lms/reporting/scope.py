@@ -13,7 +13,13 @@ from .filters import Filters
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
     """The counted cohorts (`Cohort.objects.counted()`: sessions awaiting validation never
     reach a figure, table, export or API answer) the viewer manages, narrowed by the filters."""
-    cohorts = cohorts_managed_by(user).counted()
+    return listed_cohorts_in_scope(user=user, filters=filters).counted()
+
+
+def listed_cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
+    """Every cohort the viewer manages, narrowed by the filters, counted or awaiting
+    validation: for listing sessions that await validation, never for counting reach."""
+    cohorts = cohorts_managed_by(user)
     if filters.date_from:
         cohorts = cohorts.filter(start_date__gte=filters.date_from)
     if filters.date_to:

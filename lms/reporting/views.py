@@ -9,9 +9,11 @@ from django.views.decorators.http import require_GET
 
 from curriculum.selectors import course_titles_by_code
 from lms.accounts import roles
+from lms.cohorts.services import training_today
 from lms.core.files import private_file_response
 
 from . import drilldown, followups, selectors, services
+from . import sessions as field
 from .filters import filter_form
 from .models import Export
 from .svg.charts import bar_chart, line_chart
@@ -38,6 +40,16 @@ def _filtered(request):
     query = request.GET.copy()
     query.pop("page", None)
     return form, filters, query.urlencode()
+
+
+def _field_figures(*, user, filters) -> dict:
+    """The field workflow's pieces (`reporting.sessions`, two queries at most each)."""
+    today = training_today()
+    return {
+        "sessions": field.sessions_by_level_region(user=user, filters=filters),
+        "active_trainers": field.active_trainers(user=user, filters=filters, today=today),
+        "trainer_reach": field.reach_per_trainer(user=user, filters=filters, today=today),
+    }
 
 
 @require_GET
@@ -72,6 +84,7 @@ def dashboard(request):
         ],
         "levels": selectors.reach_by_level(user=user, filters=filters),
         "masters": selectors.reach_by_master_trainer(user=user, filters=filters),
+        **_field_figures(user=user, filters=filters),
         "timeline": months,
         "timeline_chart": line_chart([(m["month"], m["people"]) for m in months]),
         "tree": drilldown.cascade_tree(user=user, filters=filters),

@@ -188,3 +188,17 @@ def test_trainers_pages_query_budget(client, field, django_assert_max_num_querie
     big = costs(grow(9, 30))
     assert big == small
     assert Enrollment.objects.filter(cohort__facilitators=field["trainer"]).count() == 279
+
+
+def test_the_trainer_page_says_whether_they_are_active(client, field, monkeypatch):
+    import datetime
+
+    closed = _closed(field)
+    sessions.session_validate(by=field["coord_kayes"], cohort=closed)
+    url = reverse("cohorts:trainer_lineage", args=[field["trainer"].pk])
+    client.force_login(field["coord_kayes"])
+    monkeypatch.setattr(services, "training_today", lambda: closed.end_date)
+    assert 'data-trainer-active="yes"' in client.get(url).content.decode()
+    monkeypatch.setattr(services, "training_today",
+                        lambda: closed.end_date + datetime.timedelta(days=200))
+    assert 'data-trainer-active="no"' in client.get(url).content.decode()

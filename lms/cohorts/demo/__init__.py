@@ -21,6 +21,7 @@ from lms.organisations.models import Organisation
 from lms.regions.models import Region
 
 from ..models import Cohort
+from . import field
 from .builder import DemoBuilder
 from .data import MASTER_TRAINERS, NRM_WORKSHOPS, ORGANISATIONS
 
@@ -82,7 +83,8 @@ def load() -> str:
     if "nrm" not in courses:
         return f"{organisations} organisations; no NRM course yet, cohorts skipped"
     if Cohort.objects.filter(code=MARKER_CODE).exists():
-        return f"{organisations} organisations; demo cohorts already loaded"
+        return (f"{organisations} organisations; demo cohorts already loaded; "
+                f"{field.load(password=DEMO_PASSWORD)}")
     trainers = _master_trainers()
     builder = DemoBuilder(rng=random.Random(2022), regions=regions,
                           today=timezone.localdate())
@@ -126,7 +128,7 @@ def load() -> str:
     builder.flush()
     return (f"{organisations} organisations, {len(builder.cohorts)} cohorts, "
             f"{builder.people_created} trainees, {builder.trainers_recorded} trainers recorded, "
-            f"{builder.attendance_created} attendance marks")
+            f"{builder.attendance_created} attendance marks; {field.load(password=DEMO_PASSWORD)}")
 
 
 def _other_courses(builder: DemoBuilder, courses: dict, trainers: dict) -> None:

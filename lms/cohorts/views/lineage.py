@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lms.regions.models import Region
 
-from .. import selectors
+from .. import selectors, services
 from .access import login_required, visible_cohort
 
 User = get_user_model()
@@ -34,7 +34,9 @@ def trainer_lineage(request: HttpRequest, user_pk: int) -> HttpResponse:
     lineage = selectors.trainer_lineage(
         trainer=trainer, within=selectors.cohorts_visible_to(request.user))
     return render(request, "cohorts/lineage.html", {
-        "lineage": lineage, "subject": trainer.display_name, "trainer": trainer})
+        "lineage": lineage, "subject": trainer.display_name, "trainer": trainer,
+        "trainer_active": selectors.trainer_is_active(user=trainer,
+                                                      today=services.training_today())})
 
 
 @login_required
