@@ -136,15 +136,12 @@ class PersonForm(forms.Form):
     birth_year = forms.IntegerField(label=_("Year of birth (optional)"), required=False,
                                     min_value=BIRTH_YEAR_MIN, max_value=2100)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, regions: set[int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for field, _label, question in WG_QUESTIONS:  # optional: the Washington Group set
             self.fields[field] = forms.TypedChoiceField(
                 label=question, required=False, coerce=int, empty_value=None,
                 choices=[("", _("Not asked")), *Difficulty.choices])
-
-    def __init__(self, *args, regions: set[int] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
         if regions is not None:  # a trainer enrols the people of their own region only
             self.fields["region"].queryset = Region.objects.filter(pk__in=regions)
 

@@ -11,15 +11,15 @@ from django.core.files.storage import default_storage
 
 from lms.accounts import roles
 from lms.cohorts import people, selectors, services, sessions
-from lms.cohorts.importers import RawRow, roster_check
+from lms.cohorts.importers import COLUMNS, RawRow, roster_check
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, SessionEvent, Trainer
 from tests.cohorts.sessions_fixtures import DAY1, new_session, pdf, photo
 from tests.factories import UserFactory, region
 
 
 def _row(**values) -> RawRow:
-    base = {"first_name": "Oumar", "last_name": "Sow", "sex": "M", "function": "",
-            "organisation": "", "region": "Kayes", "phone": "", "email": ""}
+    base = dict.fromkeys(COLUMNS, "") | {
+        "first_name": "Oumar", "last_name": "Sow", "sex": "M", "region": "Kayes"}
     base.update(values)
     return RawRow(number=2, values=base)
 

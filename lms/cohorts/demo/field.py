@@ -24,7 +24,7 @@ from lms.accounts import roles
 from lms.accounts.demo import DemoAccount, demo_account_ensure
 
 from .. import services, sessions
-from ..importers import RawRow, roster_import
+from ..importers import COLUMNS, RawRow, roster_import
 from ..models import Cohort, Enrollment, Trainer
 
 User = get_user_model()
@@ -68,9 +68,8 @@ def _run(*, trainer, course, start: datetime.date, commune: str, people: list) -
                                       end_date=start + datetime.timedelta(days=1),
                                       venue="Mairie", commune=commune, capacity=25)
     roster_import(cohort=session, by=trainer, raw_rows=[
-        RawRow(number=n, values={"first_name": first, "last_name": last, "sex": sex,
-                                 "function": "", "organisation": "", "region": "Mopti",
-                                 "phone": "", "email": ""})
+        RawRow(number=n, values=dict.fromkeys(COLUMNS, "") | {
+            "first_name": first, "last_name": last, "sex": sex, "region": "Mopti"})
         for n, (first, last, sex) in enumerate(people, start=2)])
     enrollments = list(session.enrollments.values_list("pk", flat=True))
     for day in services.cohort_days(cohort=session):

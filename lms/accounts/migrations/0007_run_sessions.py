@@ -16,7 +16,7 @@ def roles_ensure(apps, schema_editor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_account_events'),
+        ('accounts', '0006_demographics'),
         ('cohorts', '0005_session_validation'),
     ]
 
