@@ -40,7 +40,12 @@ def bench_env(database_url: str, workdir: Path) -> dict[str, str]:
         # comes from 127.0.0.1, so lift the limit for the run.
         "CERTIFICATES_VERIFY_RATE_LIMIT": str(10**9),
         "AXES_ENABLED": "false",
+        # As in production (lms/settings/production.py): one connection per worker thread,
+        # kept between requests, instead of a new database connection per request.
+        "CONN_MAX_AGE": "60",
     })
+    if os.environ.get("CASCADE_BENCH_CACHE_URL"):  # e.g. redis://127.0.0.1:6379/9, as in production
+        env["CACHE_URL"] = os.environ["CASCADE_BENCH_CACHE_URL"]
     return env
 
 
@@ -58,10 +63,13 @@ def prepare_database(env: dict[str, str], *, fresh: bool = False) -> None:
     marker = Path(env["MEDIA_ROOT"]).parent / ".demo-loaded"
     if fresh and marker.exists():
         marker.unlink()
+    Path(env["MEDIA_ROOT"]).mkdir(parents=True, exist_ok=True)
+    # Migrations run every time (a reused database may predate the code's latest ones).
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
+                   env=env, check=True, stdout=subprocess.DEVNULL)
     if marker.exists() and marker.read_text() == env["DATABASE_URL"]:
         return
-    Path(env["MEDIA_ROOT"]).mkdir(parents=True, exist_ok=True)
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+    for command in (["load_demo"],):
         print(f"… manage.py {' '.join(command)}", flush=True)
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
@@ -78,14 +86,49 @@ def open_demo_database(database_url: str | None, *, fresh: bool = False) -> dict
     return env
 
 
+@dataclass
+class Server:
+    port: int
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the master and its workers (they share
+        the master's process group: it was started in a session of its own)."""
+        return process_group_cpu_seconds(self.pid)
+
+
+def process_group_cpu_seconds(pgid: int) -> float:
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ...
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} (1/5/15 min)"
+
+
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
+def gunicorn_server(env: dict[str, str], *, workers: int, threads: int = 1):
     port = free_port()
     log = Path(env["MEDIA_ROOT"]).parent / "gunicorn.log"
     with processes.running(processes.gunicorn(port, workers=workers, threads=threads),
                            env=env, log=log, name="gunicorn", seconds=180,
-                           ready=lambda: processes.answers(f"http://127.0.0.1:{port}/healthz")):
-        yield port
+                           ready=lambda: processes.answers(f"http://127.0.0.1:{port}/healthz")
+                           ) as process:
+        yield Server(port=port, pid=process.popen.pid)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
+    with gunicorn_server(env, workers=workers, threads=threads) as server:
+        yield server.port
 
 
 def session_cookie_for(user) -> str:

@@ -2,8 +2,9 @@
 
 Starts gunicorn (one sync worker: requests one at a time, so the figures are service times,
 not queueing) on a prepared demo database, then requests, round-robin, the bare view
-(/bench/bare: every middleware, no query, no template) and five real pages: the catalogue, a
-module page, a quiz question, the national dashboard and the certificate verification page.
+(/bench/bare: every middleware, no query, no template) and the real pages: the catalogue, a
+course page and a module page (signed-in trainee), a quiz question, the national dashboard
+and the certificate verification page.
 Each page is compared with the bare view requested with the same cookies. Query counts come
 from Django's test client with CaptureQueriesContext on the same database.
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import (
     Browser,
     gunicorn,
+    load_average,
     open_demo_database,
     session_cookie_for,
     summary_ms,
@@ -43,6 +45,7 @@ def _targets() -> list[dict]:
     certificate = Certificate.objects.filter(status=Certificate.Status.VALID).order_by("pk")[0]
     return [
         {"label": "catalogue", "path": catalogue.url, "user": None},
+        {"label": "course page", "path": module.get_parent().url, "user": trainee},
         {"label": "module page", "path": module.url, "user": trainee},
         {"label": "quiz question", "path": f"/en/quizzes/attempts/{sitting.pk}/",
          "user": trainee},
@@ -72,10 +75,12 @@ def main() -> None:
     parser.add_argument("--database-url", default=None,
                         help="default: a SQLite file under $CASCADE_BENCH_DIR")
     parser.add_argument("--fresh", action="store_true", help="rebuild the demo database")
+    parser.add_argument("--only", action="append", default=[],
+                        help="measure only this page (repeatable), e.g. --only 'module page'")
     args = parser.parse_args()
 
     env = open_demo_database(args.database_url, fresh=args.fresh)
-    targets = _targets()
+    targets = [t for t in _targets() if not args.only or t["label"] in args.only]
     cookies = {None: ""}
     for target in targets:
         user = target["user"]
@@ -100,7 +105,7 @@ def main() -> None:
                     timings.setdefault((path, cookie), []).append(elapsed)
 
     print(f"\nPage latency, gunicorn 1 sync worker, {args.requests} requests per page, "
-          f"{os.cpu_count()} CPU cores, {env['DATABASE_URL'].split(':')[0]}")
+          f"{os.cpu_count()} CPU cores, {env['DATABASE_URL'].split(':')[0]}; {load_average()}")
     print(f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'p50 x bare':>12}{'p95 x bare':>12}"
           f"{'queries':>9}")
     for target in targets:

@@ -7,23 +7,14 @@ only changes when an editor publishes. Those answers now live in the configured 
 under keys that carry a *generation*: one token, stored in the same cache, replaced whenever
 the published tree may have changed — a page published, unpublished, moved, renamed or
 deleted, a page's privacy, a site, a locale, an image or a document changed (`invalidate`,
-connected to Wagtail's and Django's signals in `connect_invalidation`). A new generation
-makes every older key unreachable; they expire on their own (`TIMEOUT`).
-
-The token is replaced at once and again when the transaction commits: a request that read
-the database before the commit may have stored the old tree under the intermediate token,
-never under the final one. A cache that is down only costs the queries (every read misses).
+connected to Wagtail's and Django's signals in `connect_invalidation`). How a generation
+works (replaced now and on commit, shared by every process): `lms/core/generations.py`.
 """
 
-import hashlib
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -32,54 +23,19 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_mod
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
-T = TypeVar("T")
-GENERATION_KEY = "pages:generation"
-TIMEOUT = 24 * 3600  # entries of older generations simply expire
-_MISSING = object()
+from lms.core.generations import Generation
+
+PAGES = Generation("pages")
+GENERATION_KEY = PAGES.key
 # Page.save_revision() and locking write only these: drafts and locks change nothing a reader
 # of the published site sees, so such a save keeps the generation.
 DRAFT_ONLY_FIELDS = frozenset({
     "comments", "latest_revision_created_at", "draft_title", "latest_revision",
     "has_unpublished_changes", "locked", "locked_at", "locked_by",
 })
-
-
-def generation(request: HttpRequest | None = None) -> str:
-    """The current token (read once per request when a request is given)."""
-    if request is not None and hasattr(request, "_pages_generation"):
-        return request._pages_generation
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, None):
-            token = cache.get(GENERATION_KEY) or token
-    if request is not None:
-        request._pages_generation = token
-    return token
-
-
-def _replace_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def invalidate(**_signal_kwargs: Any) -> None:
-    """Forget every cached answer about published pages (now, and once more on commit)."""
-    _replace_generation()
-    transaction.on_commit(_replace_generation)
-
-
-def cached(request: HttpRequest | None, name: str, parts: tuple, compute: Callable[[], T]) -> T:
-    """`compute()` once per generation for `name` + `parts` (None is a value too)."""
-    raw = ":".join(str(part) for part in parts)
-    if len(raw) > 120:  # page paths come from the request: keep keys short
-        raw = hashlib.sha256(raw.encode()).hexdigest()
-    key = f"pages:{name}:{generation(request)}:{raw}"
-    found = cache.get(key, _MISSING)
-    if found is not _MISSING:
-        return found[0]
-    value = compute()
-    cache.set(key, (value,), TIMEOUT)
-    return value
+generation = PAGES.token
+invalidate = PAGES.invalidate
+cached = PAGES.cached
 
 
 # --- Routing: a path to a page id and its privacy, once per generation -------------------

@@ -11,6 +11,8 @@ class QuizzesConfig(AppConfig):
         # Imported here: models load only once the app registry is ready.
         from lms.cohorts.services import completion_seams
 
+        from . import bank_cache
         from .selectors import post_test_passed
 
         completion_seams.post_test_passed = post_test_passed
+        bank_cache.connect_invalidation()

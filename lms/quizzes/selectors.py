@@ -54,12 +54,19 @@ def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:
 def quizzes_with_status(*, course, user) -> list[dict]:
     """Each quiz of the course with the user's status: not started, in progress, passed,
     failed or awaiting marking, and their latest score."""
-    quizzes = list(quizzes_for_course(course=course, user=user))
+    quizzes = quizzes_for_course(course=course, user=user)
     latest: dict[int, Sitting] = {}
-    if user.is_authenticated and quizzes:
-        for sitting in Sitting.objects.filter(user=user, quiz__in=quizzes).order_by(
-                "started_at", "pk"):
+    if user.is_authenticated:  # only each quiz's latest attempt, however many there were
+        newest = Sitting.objects.filter(user=user, quiz=OuterRef("pk")).order_by(
+            "-started_at", "-pk").values("pk")[:1]
+        quizzes = list(quizzes.annotate(latest_sitting_id=Subquery(newest)))
+        wanted = [quiz.latest_sitting_id for quiz in quizzes if quiz.latest_sitting_id]
+        by_quiz = {quiz.pk: quiz for quiz in quizzes}
+        for sitting in Sitting.objects.filter(pk__in=wanted) if wanted else []:
+            sitting.quiz = by_quiz[sitting.quiz_id]
             latest[sitting.quiz_id] = sitting
+    else:
+        quizzes = list(quizzes)
     rows = []
     for quiz in quizzes:
         sitting = latest.get(quiz.pk)

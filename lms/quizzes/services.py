@@ -197,28 +197,39 @@ def question_allows_several(question: Question) -> bool:
 
 def sitting_answer(*, sitting: Sitting, question_id: int, choice_ids=None, boolean=None,
                    essay_text: str | None = None, response_text: str | None = None,
-                   pairs: dict | None = None,
-                   now: datetime.datetime | None = None) -> SittingAnswer:
+                   pairs: dict | None = None, now: datetime.datetime | None = None,
+                   question: Question | None = None) -> SittingAnswer:
     """Record and grade one answer. Each question of the attempt is answered once; an
-    answer arriving after the deadline is dropped and the attempt closed."""
+    answer arriving after the deadline is dropped and the attempt closed. `question` (with
+    its answers prefetched), when the caller already loaded it, saves reading it again.
+
+    The attempt's row is locked first, so two answers to one attempt (a double click, two
+    tabs) are recorded one after the other: the second sees the first in the answers read
+    under the lock; the unique constraint stays the last word."""
     now = now or timezone.now()
-    with transaction.atomic():
-        locked = Sitting.objects.select_for_update().get(pk=sitting.pk)
-        if locked.is_complete:
-            raise QuizError(_("This attempt is finished; answers can no longer change."))
-        if not _is_late(locked, now):
-            return _record_answer(sitting=locked, question_id=question_id, now=now,
-                                  choice_ids=choice_ids, boolean=boolean, essay_text=essay_text,
-                                  response_text=response_text, pairs=pairs)
+    try:
+        with transaction.atomic():
+            locked = Sitting.objects.select_for_update().get(pk=sitting.pk)
+            if locked.is_complete:
+                raise QuizError(_("This attempt is finished; answers can no longer change."))
+            if not _is_late(locked, now):
+                return _record_answer(sitting=locked, question_id=question_id, now=now,
+                                      question=question, choice_ids=choice_ids,
+                                      boolean=boolean, essay_text=essay_text,
+                                      response_text=response_text, pairs=pairs)
+    except IntegrityError:
+        raise QuizError(_("You have already answered this question.")) from None
     sitting_finish(sitting=locked, now=locked.deadline)
     raise TimeIsUp(_("Time is up: this answer arrived after the time limit and was not counted."))
 
 
-def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime, choice_ids,
-                   boolean, essay_text, response_text, pairs) -> SittingAnswer:
+def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime,
+                   question: Question | None, choice_ids, boolean, essay_text, response_text,
+                   pairs) -> SittingAnswer:
     if question_id not in sitting.question_ids:
         raise QuizError(_("This question is not part of your attempt."))
-    question = Question.objects.prefetch_related("answers").get(pk=question_id)
+    if question is None or question.pk != question_id:
+        question = Question.objects.prefetch_related("answers").get(pk=question_id)
     values = _clean_input(question, choice_ids=choice_ids, boolean=boolean,
                           essay_text=essay_text, response_text=response_text, pairs=pairs,
                           entry=sitting.key.get(str(question_id)))
@@ -227,14 +238,11 @@ def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime
     if values["credit"] is not None and all_or_nothing:
         values["credit"] = grading.all_or_nothing(values["credit"])
     values["is_correct"] = None if values["credit"] is None else values["credit"] >= 1
-    if sitting.answers.filter(question_id=question_id).exists():
+    answered = sitting_answered_ids(sitting=sitting)
+    if question_id in answered:
         raise QuizError(_("You have already answered this question."))
-    try:
-        with transaction.atomic():
-            answer = SittingAnswer.objects.create(sitting=sitting, question=question, **values)
-    except IntegrityError:
-        raise QuizError(_("You have already answered this question.")) from None
-    if sitting_next_question_id(sitting=sitting) is None:
+    answer = SittingAnswer.objects.create(sitting=sitting, question=question, **values)
+    if sitting_next_question_id(sitting=sitting, answered=answered | {question_id}) is None:
         sitting_finish(sitting=sitting, now=now)
     return answer
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import bank_cache, selectors, services
 from ..forms import AnswerForm
 from ..models import Question, Sitting
 
@@ -62,34 +62,42 @@ def sitting_question(request: HttpRequest, pk: int) -> HttpResponse:
     sitting = services.sitting_close_if_expired(sitting=_own_sitting(request, pk))
     if sitting.is_complete:
         return redirect("quizzes:result", pk=sitting.pk)
-    answered = services.sitting_answered_ids(sitting=sitting)
     if request.method == "POST":
-        return _answer(request, sitting, answered)
+        return _answer(request, sitting)
+    answered = services.sitting_answered_ids(sitting=sitting)
     question_id = services.sitting_next_question_id(sitting=sitting, answered=answered)
-    question = Question.objects.prefetch_related("answers").get(pk=question_id)
+    question = bank_cache.question_with_answers(question_id, request=request)
     return _render_question(request, sitting, question, AnswerForm(question=question), answered)
 
 
-def _answer(request: HttpRequest, sitting: Sitting, answered: set[int]) -> HttpResponse:
+def _answer(request: HttpRequest, sitting: Sitting) -> HttpResponse:
+    """The hot path of a quiz: the answered questions are read only when the page must be
+    shown again (a refusal), never on success."""
     try:
         question_id = int(request.POST.get("question", ""))
     except ValueError:
         raise Http404 from None
     if question_id not in sitting.question_ids:
-        return _refuse_outside_attempt(request, sitting, answered)
-    question = get_object_or_404(Question.objects.prefetch_related("answers"), pk=question_id)
+        return _refuse_outside_attempt(request, sitting,
+                                       services.sitting_answered_ids(sitting=sitting))
+    try:
+        question = bank_cache.question_with_answers(question_id, request=request)
+    except Question.DoesNotExist:
+        raise Http404 from None
     form = AnswerForm(request.POST, question=question)
     if not form.is_valid():
-        return _render_question(request, sitting, question, form, answered, status=400)
+        return _render_question(request, sitting, question, form,
+                                services.sitting_answered_ids(sitting=sitting), status=400)
     try:
-        services.sitting_answer(sitting=sitting, question_id=question.pk,
+        services.sitting_answer(sitting=sitting, question_id=question.pk, question=question,
                                 **form.service_kwargs())
     except services.TimeIsUp as exc:
         messages.error(request, str(exc))
         return redirect("quizzes:result", pk=sitting.pk)
     except services.QuizError as exc:
         form.add_error(None, str(exc))
-        return _render_question(request, sitting, question, form, answered, status=400)
+        return _render_question(request, sitting, question, form,
+                                services.sitting_answered_ids(sitting=sitting), status=400)
     if sitting.shows_answer_after_each:
         return redirect("quizzes:feedback", pk=sitting.pk, question_id=question.pk)
     return redirect("quizzes:question", pk=sitting.pk)

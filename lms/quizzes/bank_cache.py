@@ -1,0 +1,36 @@
+"""The question an attempt shows and grades, read once per change of the bank.
+
+A trainee's question page and answer both need the question with its options: two wide
+queries per request on the quiz server's hot path, for rows that change only when an editor
+saves or publishes. They are kept in the configured cache under the `QUESTIONS` generation
+(`lms/core/generations.py`), replaced whenever a question or an option is saved or deleted
+(publishing a revision saves both), so every web process sees a change on its next request.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from lms.core.generations import Generation
+
+from .models import Answer, Question
+
+QUESTIONS = Generation("quiz-bank")
+
+
+def question_with_answers(question_id: int, *, request=None) -> Question:
+    """The question with its options prefetched (`question.answers.all()` reads no table);
+    raises Question.DoesNotExist like `.get()`."""
+    question = QUESTIONS.cached(
+        request, "question", (question_id,),
+        lambda: Question.objects.prefetch_related("answers").filter(pk=question_id).first())
+    if question is None:
+        raise Question.DoesNotExist(question_id)
+    return question
+
+
+def connect_invalidation() -> None:
+    """Called once from `QuizzesConfig.ready()`."""
+    for model in (Question, Answer):
+        post_save.connect(QUESTIONS.invalidate, sender=model,
+                          dispatch_uid=f"quiz-bank-save-{model.__name__}")
+        post_delete.connect(QUESTIONS.invalidate, sender=model,
+                            dispatch_uid=f"quiz-bank-delete-{model.__name__}")

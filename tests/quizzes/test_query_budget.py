@@ -1,0 +1,60 @@
+"""Query budgets of the quiz server's hot path (issue 16: at most 15 per page), beside the
+bare view every page is compared with in bench/latency.py."""
+
+import pytest
+
+from django.urls import reverse
+
+from lms.quizzes.models import Sitting
+from tests.factories import enroll, make_cohort
+
+from .factories import right_ids
+
+pytestmark = pytest.mark.django_db
+BUDGET = 15
+
+
+@pytest.fixture
+def sitting(client, trainee, quiz, course) -> Sitting:
+    enroll(make_cohort(course=course), trainee)
+    client.force_login(trainee)
+    response = client.post(reverse("quizzes:start", kwargs={"slug": quiz.slug}))
+    return Sitting.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
+
+
+def test_bare_view_costs_the_session_and_the_user_only(client, trainee,
+                                                        django_assert_num_queries):
+    client.force_login(trainee)
+    with django_assert_num_queries(2):
+        assert client.get("/bench/bare").status_code == 200
+
+
+def test_question_page_and_answer_within_budget(client, sitting,
+                                                django_assert_max_num_queries):
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    client.get(url)  # warm: site, locale and content types as a running server has them
+    with django_assert_max_num_queries(BUDGET):
+        page = client.get(url)
+    assert page.status_code == 200
+    question_id = int(page.context["question"].pk)
+    with django_assert_max_num_queries(BUDGET):
+        answered = client.post(url, {"question": question_id,
+                                     "choice": right_ids(page.context["question"])})
+    assert answered.status_code == 302
+    assert sitting.answers.filter(question_id=question_id).exists()
+
+
+def test_a_question_published_again_shows_on_the_next_request(client, sitting):
+    """The question and its options are cached per change of the bank (bank_cache): a new
+    published revision (text, options) is what the next request shows."""
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    question = client.get(url).context["question"]
+    question = type(question).objects.get(pk=question.pk)
+    question.text_en = "Who receives a referral first, as rewritten?"
+    option = question.answers.first()
+    option.text_en = "The focal point, as rewritten"
+    question.save_revision().publish()
+    option.save()
+    html = client.get(url).content.decode()
+    assert "as rewritten?" in html
+    assert "The focal point, as rewritten" in html
