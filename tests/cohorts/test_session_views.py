@@ -202,3 +202,57 @@ def test_the_trainer_page_says_whether_they_are_active(client, field, monkeypatc
     monkeypatch.setattr(services, "training_today",
                         lambda: closed.end_date + datetime.timedelta(days=200))
     assert 'data-trainer-active="no"' in client.get(url).content.decode()
+
+
+def _roster_csv(*rows: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = "first_name,last_name,sex,region\n" + "\n".join(rows) + "\n"
+    return SimpleUploadedFile("liste.csv", text.encode(), content_type="text/csv")
+
+
+def test_the_trainer_imports_a_roster_file_with_the_coordinators_rules(client, field):
+    session = new_session(field)
+    client.force_login(field["trainer"])
+    upload = reverse("cohorts:roster_import", args=[session.pk])
+    refused = client.post(upload, {"file": _roster_csv("Oumar,Sow,M,Kayes",
+                                                       "Hawa,Sidibé,F,Mopti")})
+    assert "own region" in refused.content.decode()
+    client.post(upload, {"file": _roster_csv("Oumar,Sow,M,Kayes", "Hawa,Sidibé,F,Kayes")})
+    response = client.post(reverse("cohorts:roster_confirm", args=[session.pk]))
+    assert response.status_code == 302
+    assert session.enrollments.count() == 2
+    assert set(session.enrollments.values_list("trainee__region__name", flat=True)) == {
+        "Kayes"}
+
+
+def test_a_roster_confirmed_after_the_session_closed_is_refused(client, field):
+    from lms.cohorts.models import RosterImport
+
+    session = new_session(field)
+    client.force_login(field["trainer"])
+    client.post(reverse("cohorts:roster_import", args=[session.pk]),
+                {"file": _roster_csv("Oumar,Sow,M,Kayes")})
+    services.enrollment_create(cohort=session, trainee=field["neighbour"], by=field["trainer"])
+    sessions.session_close(by=field["trainer"], cohort=session, evidence=photo())
+    response = client.post(reverse("cohorts:roster_confirm", args=[session.pk]))
+    assert response.status_code == 403
+    assert session.enrollments.count() == 1
+    assert RosterImport.objects.get(cohort=session).status == RosterImport.Status.CHECKED
+
+
+def test_a_queued_roster_of_a_session_closed_meanwhile_fails_with_a_reason(client, field):
+    from lms.cohorts.importers import jobs
+    from lms.cohorts.models import RosterImport
+
+    session = new_session(field)
+    client.force_login(field["trainer"])
+    client.post(reverse("cohorts:roster_import", args=[session.pk]),
+                {"file": _roster_csv("Oumar,Sow,M,Kayes")})
+    job = RosterImport.objects.get(cohort=session)
+    services.enrollment_create(cohort=session, trainee=field["neighbour"], by=field["trainer"])
+    sessions.session_close(by=field["trainer"], cohort=session, evidence=photo())
+    assert jobs.roster_job_run(job_id=job.pk) is None  # what the worker runs: no retry
+    job.refresh_from_db()
+    assert job.status == RosterImport.Status.FAILED and "closed" in job.errors[0]
+    assert session.enrollments.count() == 1

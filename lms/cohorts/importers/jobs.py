@@ -11,6 +11,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -143,6 +144,11 @@ def roster_job_run(*, job_id: int, choices: dict | None = None) -> RosterPreview
             status=RosterImport.Status.FAILED, errors=rejection_messages(rejected.preview),
             finished_at=timezone.now(), rows=[])
         raise
+    except PermissionDenied:  # e.g. the trainer closed their session meanwhile: no retry
+        roster_job_fail(job_id=job_id, message=_(
+            "You may no longer enrol people in this cohort (it was closed or validated "
+            "meanwhile). Nothing was saved."))
+        return None
     return preview
 
 
