@@ -14,6 +14,7 @@ from lms.accounts.roles import ensure_roles
 from lms.celery import app as celery_app
 from lms.certificates import demo as certificates_demo
 from lms.cohorts import demo as cohorts_demo
+from lms.followups import demo as followups_demo
 from lms.quizzes import demo as quizzes_demo
 
 DROP_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -40,3 +41,4 @@ def demo_steps() -> Iterator[tuple[str, Callable[[], object]]]:
     yield "cohorts", cohorts_demo.load
     yield "quizzes", quizzes_demo.load
     yield "certificates", certificates_demo.load
+    yield "follow-ups", followups_demo.load

@@ -56,7 +56,7 @@ def state_condition(state: str, *, today: datetime.date | None = None) -> Q:
 
 def followup_list(*, user, state: str | None = None, region: str | None = None,
                   months: int | None = None) -> QuerySet[FollowUp]:
-    """The coordinator's list, most urgent first."""
+    """The coordinator's list."""
     followups = followups_visible_to(user).select_related(
         "enrollment__trainee__organisation", "enrollment__cohort__region",
         "enrollment__cohort__course")
@@ -66,7 +66,10 @@ def followup_list(*, user, state: str | None = None, region: str | None = None,
         followups = followups.filter(enrollment__cohort__region__slug=region)
     if months:
         followups = followups.filter(months=months)
-    order = ["-answered_at"] if state == State.DONE else ["due_date", "pk"]
+    # Done: the latest answers first; upcoming: the next ones first; due and overdue: the most
+    # recent first (a follow-up a few days late is worth a call more than one a year late).
+    order = {State.DONE: ["-answered_at", "pk"], State.UPCOMING: ["due_date", "pk"]}.get(
+        state, ["-due_date", "pk"])
     return followups.order_by(*order)
 
 
