@@ -186,3 +186,14 @@ def test_attendance_for_a_day_still_to_come_is_refused_in_french(client, world, 
     services.attendance_record(cohort=cohort, date=today,
                                statuses={enrollment.pk: "present"}, by=None)
     assert Attendance.objects.filter(enrollment=enrollment, date=today).exists()
+
+
+def test_a_recorded_trainer_is_refused_every_staff_write(client, field, course, targets):
+    """A trainee recorded as a trainer (run_sessions) runs their own sessions only: every
+    write of the matrix, on staff cohorts of their own region, is refused and writes nothing
+    (their own sessions: tests/cohorts/test_sessions.py)."""
+    client.force_login(field["trainer"])
+    for name, (_allowed, write, wrote) in _writes(client, course, targets).items():
+        response = write()
+        assert not wrote(), (name, response.status_code)
+        assert response.status_code in (200, 302, 403, 404), name
