@@ -125,17 +125,27 @@ def _closed(cohort: Cohort) -> bool:
         cohort.submitted_at is not None and cohort.validation != Cohort.Validation.RETURNED)
 
 
+def _closed_refusal(cohort: Cohort) -> Refused:
+    state = cohort.get_status_display() if cohort.status in CLOSED else \
+        cohort.get_validation_display()
+    return Refused(_("This session was closed (%(status)s) before the change arrived.")
+                   % {"status": state})
+
+
 def _cohort(row: ClientChange, cohort_for: Callable[[int], Cohort]) -> Cohort:
     try:
         cohort = cohort_for(int(row.payload.get("cohort")))
     except (TypeError, ValueError, Http404) as exc:
         raise Refused(_("This session is not in your scope.")) from exc
     except PermissionDenied as exc:
+        # Seen but not changeable: a trainer's own session once closed says so.
+        seen = Cohort.objects.filter(pk=row.payload.get("cohort")).first()
+        if seen is not None and _closed(seen):
+            raise _closed_refusal(seen) from exc
         raise Refused(_("You may not take attendance or enrol people in this session.")) \
             from exc
     if _closed(cohort):
-        raise Refused(_("This session was closed (%(status)s) before the change arrived.")
-                      % {"status": cohort.get_status_display()})
+        raise _closed_refusal(cohort)
     row.cohort = cohort
     return cohort
 

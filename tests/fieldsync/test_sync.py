@@ -228,3 +228,25 @@ def test_the_cohort_page_links_the_field_roster_for_those_who_manage_it(client, 
     client.force_login(world["people"]["facilitator"])
     assert f"/en/offline/cohorts/{cohort.pk}/" in client.get(
         f"/en/cohorts/{cohort.pk}/").content.decode()
+
+
+def test_a_session_the_sender_may_no_longer_change_because_it_closed_says_so(world):
+    """A trainer's session stops being theirs to change once closed (the online check then
+    refuses): the phone is told it was closed, not that it is out of scope."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from lms.fieldsync import services
+
+    cohort = world["cohorts"]["kayes"]
+    Cohort.objects.filter(pk=cohort.pk).update(submitted_at=timezone.now(),
+                                               validation=Cohort.Validation.PENDING)
+
+    def refuse(pk):
+        raise PermissionDenied
+
+    result = services.change_apply(
+        user=world["people"]["facilitator"], cohort_for=refuse,
+        change=mark(cohort, enrollment=world["enrollments"]["kayes"]))
+    assert result.outcome == "refused" and "closed" in result.reason
+    assert not Attendance.objects.exists()

@@ -168,31 +168,7 @@
     saveLocal(data);
   }
 
-  // Once everything is sent, keep a fresh copy of this page for the next time offline.
-  var hadPending = false;
-  document.addEventListener("cascade:queue", function () {
-    var pending = queue.pending().some(function (change) {
-      return change.cohort === cohort;
-    });
-    if (hadPending && !pending && navigator.onLine && window.caches) {
-      fetch(location.pathname, {credentials: "same-origin"}).then(function (response) {
-        if (response.ok && response.headers.get("X-Cascade-Offline") === "keep") {
-          return caches.open("cascade-pages-v1").then(function (cache) {
-            return cache.put(location.origin + location.pathname, response);
-          });
-        }
-        return null;
-      }).catch(function () {
-        return null;
-      });
-    }
-    hadPending = pending;
-  });
-
   prune();
-  hadPending = queue.pending().some(function (change) {
-    return change.cohort === cohort;
-  });
   local().people.forEach(function (person) {
     if (!roster.querySelector('li[data-enrol="' + person.id + '"]')) {
       addRow(person);

@@ -91,6 +91,25 @@
     write("sent", sent.slice(-200));
   }
 
+  // After a sync the kept copy of this page is out of date (a module still showing "Mark
+  // complete", a roster without the people just enrolled): keep a fresh one.
+  function refreshKept() {
+    if (!window.caches) {
+      return;
+    }
+    fetch(location.pathname + location.search, {credentials: "same-origin"})
+      .then(function (response) {
+        if (response.ok && response.headers.get("X-Cascade-Offline") === "keep") {
+          return caches.open("cascade-pages-v1").then(function (cache) {
+            return cache.put(location.origin + location.pathname + location.search, response);
+          });
+        }
+        return null;
+      }).catch(function () {
+        return null;
+      });
+  }
+
   function send() {
     var queue = read("queue");
     if (sending || !syncUrl || !queue.length) {
@@ -110,6 +129,9 @@
       }
       return response.json().then(function (data) {
         settle(data.results || []);
+        if ((data.results || []).some(function (r) { return !r.replayed; })) {
+          refreshKept();
+        }
         return data;
       });
     }).catch(function () {
