@@ -90,8 +90,9 @@ def change_apply(*, user, change: dict, cohort_for: Callable[[int], Cohort]) -> 
     known = ClientChange.objects.filter(client_id=client_id).first()
     if known is not None:
         return _replay(known, user=user)
-    row = ClientChange(client_id=client_id, user=user, kind=kind, payload=change,
+    row = ClientChange(client_id=client_id, user=user, kind=kind, payload=_loggable(change),
                        client_at=_client_time(change.get("at")), outcome=Outcome.REFUSED)
+    row.sent = change
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -109,6 +110,16 @@ def change_apply(*, user, change: dict, cohort_for: Callable[[int], Cohort]) -> 
     if known is None:
         return _replay(ClientChange.objects.get(client_id=client_id), user=user)
     return _result_of(row, replayed=False)
+
+
+def _loggable(change: dict) -> dict:
+    """The change as kept in the log: a person enrolled offline without their phone number and
+    e-mail address (the account holds them; the log outlives the need for them)."""
+    person = change.get("person")
+    if not isinstance(person, dict):
+        return change
+    return {**change, "person": {key: value for key, value in person.items()
+                                 if key not in {"phone", "email"}}}
 
 
 def _replay(row: ClientChange, *, user) -> Result:
@@ -160,7 +171,7 @@ def _module_complete(row: ClientChange, *, user, cohort_for) -> tuple[str, str]:
 
 def _enrol(row: ClientChange, *, user, cohort_for) -> tuple[str, str]:
     cohort = _cohort(row, cohort_for)
-    person = row.payload.get("person")
+    person = row.sent.get("person")  # as sent, phone and e-mail included
     form = PersonForm(person if isinstance(person, dict) else {})
     if not form.is_valid():
         raise Refused(" ".join(f"{form.fields[name].label}: {' '.join(errors)}"

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from csp.decorators import csp_exempt
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -33,7 +34,6 @@ PRECACHE_STATIC = ["css/site.css", "cohorts/cohorts.css", "fieldsync/offline.js"
 
 
 def _offline_urls() -> list[str]:
-    from django.conf import settings
     from django.utils.translation import override
 
     urls = []
@@ -64,6 +64,8 @@ def _worker_source() -> str:
 @csp_exempt()
 def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the site's root so that it may control every page (scope "/")."""
+    if settings.DEBUG:  # development: an edited sw.js is served at once
+        _worker_source.cache_clear()
     response = HttpResponse(_worker_source(), content_type="application/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     response["Cache-Control"] = "no-cache"

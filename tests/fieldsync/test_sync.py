@@ -250,3 +250,13 @@ def test_a_session_the_sender_may_no_longer_change_because_it_closed_says_so(wor
         change=mark(cohort, enrollment=world["enrollments"]["kayes"]))
     assert result.outcome == "refused" and "closed" in result.reason
     assert not Attendance.objects.exists()
+
+
+def test_the_log_keeps_no_phone_or_email_of_people_enrolled_offline(client, world):
+    cohort = world["cohorts"]["kayes"]
+    client.force_login(world["people"]["facilitator"])
+    change = enrol(cohort, first_name="Rokia", phone="76112233", email="rokia@example.org")
+    assert outcomes(post(client, change)) == ["applied"]
+    assert User.objects.get(first_name="Rokia").phone.endswith("76112233")
+    logged = ClientChange.objects.get().payload["person"]
+    assert logged["first_name"] == "Rokia" and "phone" not in logged and "email" not in logged
