@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from curriculum.models import ModulePage
 from curriculum.services import module_mark_complete
+from lms.cohorts import people
 from lms.cohorts.forms import PersonForm
 from lms.cohorts.importers.reading import RawRow
 from lms.cohorts.importers.roster import RosterRejected, roster_import
@@ -172,7 +173,8 @@ def _module_complete(row: ClientChange, *, user, cohort_for) -> tuple[str, str]:
 def _enrol(row: ClientChange, *, user, cohort_for) -> tuple[str, str]:
     cohort = _cohort(row, cohort_for)
     person = row.sent.get("person")  # as sent, phone and e-mail included
-    form = PersonForm(person if isinstance(person, dict) else {})
+    form = PersonForm(person if isinstance(person, dict) else {},
+                      regions=people.enrol_region_ids(user))  # as the online enrol form
     if not form.is_valid():
         raise Refused(" ".join(f"{form.fields[name].label}: {' '.join(errors)}"
                                if name in form.fields else " ".join(errors)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.cohorts import people
 from lms.cohorts import services as cohort_services
 from lms.cohorts.forms import PersonForm
 from lms.cohorts.models import Attendance
@@ -136,6 +137,7 @@ def field_roster(request: HttpRequest, pk: int) -> HttpResponse:
         "cohort": cohort, "enrollments": enrollments, "days": days, "marks": marks,
         "statuses": Attendance.Status.choices,
         "default_day": min(max(today, days[0]), days[-1]) if days else None,
-        "form": PersonForm(initial={"region": cohort.region}),
+        "form": PersonForm(initial={"region": cohort.region},
+                           regions=people.enrol_region_ids(request.user)),
         "generated_at": timezone.now(),
     })

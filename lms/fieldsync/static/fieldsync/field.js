@@ -118,11 +118,13 @@
   document.getElementById("field-enrol").addEventListener("submit", function (event) {
     event.preventDefault();
     var form = event.target;
-    var person = {};
-    ["first_name", "last_name", "sex", "function", "organisation", "region", "phone",
-      "email"].forEach(function (name) {
-      var field = form.elements[name];
-      person[name] = field ? field.value.trim() : "";
+    var person = {};  // every field of the online enrol form, as it would post them
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.name === "csrfmiddlewaretoken" ||
+          ((field.type === "checkbox" || field.type === "radio") && !field.checked)) {
+        return;
+      }
+      person[field.name] = field.value.trim();
     });
     var problem = document.getElementById("enrol-problem");
     problem.hidden = Boolean(person.first_name && person.last_name);
@@ -135,11 +137,7 @@
     saveLocal(data);
     addRow(data.people[data.people.length - 1]);
     showDay();
-    ["first_name", "last_name", "phone", "email"].forEach(function (name) {
-      if (form.elements[name]) {
-        form.elements[name].value = "";
-      }
-    });
+    form.reset();  // the next person starts from the form as served (the session's region)
     form.elements.first_name.focus();
   });
 
