@@ -7,16 +7,25 @@ dashboard and the API pass `reporting.scope.enrollments_in_scope(user, filters)`
 - retention: the mean retention re-test score against the mean post-test score of the same
   trainees (only those who sat both), as a percentage.
 
-Each may be disaggregated by one of `DIMENSIONS` (sex, region, organisation type, cascade
-level).
+Each may be disaggregated by one of `DIMENSIONS` (sex, age band, disability, region,
+organisation type, cascade level; age band and disability by the rules of
+`accounts.demographics`).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models import Avg, Count, Expression, F, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.demographics import (
+    AgeBand,
+    Disability,
+    age_band_expression,
+    disability_expression,
+)
 from lms.accounts.models import User
 from lms.cohorts.models import Enrollment
 from lms.organisations.models import Organisation
@@ -30,12 +39,34 @@ from .rules import mali_today
 class Dimension:
     key: str
     label: str
-    field: str  # from Enrollment
+    field: str  # from Enrollment, or the name of an expression (`expression`)
     choices: dict | None = None
+    expression: Callable[[str], Expression] | None = None  # given the path to the enrollment
+
+    def value(self, path: str = "") -> Expression:
+        """What to group by, from a model at `path` from Enrollment ("enrollment__" from a
+        follow-up, "" from the enrollment itself)."""
+        if self.expression is not None:
+            return self.expression(path)
+        return F(f"{path}{self.field}")
+
+
+def _age_band(path: str) -> Expression:
+    # The age reached the year the cohort started, as the roster exports compute it.
+    return age_band_expression(birth_year=f"{path}trainee__birth_year",
+                               year=ExtractYear(f"{path}cohort__start_date"))
+
+
+def _disability(path: str) -> Expression:
+    return disability_expression(prefix=f"{path}trainee__")
 
 
 DIMENSIONS = {
     "sex": Dimension("sex", _("Sex"), "trainee__sex", dict(User.Sex.choices)),
+    "age_band": Dimension("age_band", _("Age band"), "age_band", dict(AgeBand.choices),
+                          expression=_age_band),
+    "disability": Dimension("disability", _("Disability"), "disability",
+                            dict(Disability.choices), expression=_disability),
     "region": Dimension("region", _("Region"), "cohort__region__name"),
     "org_kind": Dimension("org_kind", _("Organisation type"), "trainee__organisation__kind",
                           dict(Organisation.Kind.choices)),
@@ -86,7 +117,7 @@ def followups_done(*, enrollments: QuerySet[Enrollment], today: datetime.date | 
     if dimension is None:
         return _done_row(followups.aggregate(**aggregates))
     dim = DIMENSIONS[dimension]
-    rows = (followups.values(value=F(f"enrollment__{dim.field}")).annotate(**aggregates)
+    rows = (followups.values(value=dim.value("enrollment__")).annotate(**aggregates)
             .order_by("value"))
     return [{"value": row["value"], "label": _label(dim, row["value"]), **_done_row(row)}
             for row in rows]
@@ -97,18 +128,21 @@ def practices_applied(*, enrollments: QuerySet[Enrollment],
     """For each practice (those still asked, and any named in an answer): how many answered
     follow-ups name it, out of how many answered, per value of `dimension` if given."""
     answered = _followups(enrollments).filter(answered_at__isnull=False)
-    group = [f"enrollment__{DIMENSIONS[dimension].field}"] if dimension else []
-    if group:
-        bases = {(row[group[0]],): row["n"]
-                 for row in answered.values(*group).annotate(n=Count("pk")).order_by()}
+    if dimension:
+        dim = DIMENSIONS[dimension]
+        bases = {(row["value"],): row["n"] for row in answered.values(
+            value=dim.value("enrollment__")).annotate(n=Count("pk")).order_by()}
+        counts = (FollowUp.practices.through.objects.filter(followup__in=answered.values("pk"))
+                  .values("practice_id", value=dim.value("followup__enrollment__"))
+                  .annotate(n=Count("followup_id", distinct=True)).order_by())
+        named = {(row["practice_id"], row["value"]): row["n"] for row in counts}
     else:
         total = answered.count()
         bases = {(): total} if total else {}
-    counts = (FollowUp.practices.through.objects.filter(followup__in=answered.values("pk"))
-              .values("practice_id", *[f"followup__{g}" for g in group])
-              .annotate(n=Count("followup_id", distinct=True)).order_by())
-    named = {(row["practice_id"], *[row[f"followup__{g}"] for g in group]): row["n"]
-             for row in counts}
+        counts = (FollowUp.practices.through.objects.filter(followup__in=answered.values("pk"))
+                  .values("practice_id").annotate(n=Count("followup_id", distinct=True))
+                  .order_by())
+        named = {(row["practice_id"],): row["n"] for row in counts}
     practices = Practice.objects.filter(Q(active=True) | Q(pk__in={k[0] for k in named}))
     rows = []
     for practice in practices:
@@ -147,6 +181,6 @@ def retention(*, enrollments: QuerySet[Enrollment],
         return _retention_row(scored.values("pk", "post_score", "retest_score").order_by()
                               .distinct().aggregate(**aggregates))
     dim = DIMENSIONS[dimension]
-    rows = scored.values(value=F(dim.field)).annotate(**aggregates).order_by("value")
+    rows = scored.values(value=dim.value()).annotate(**aggregates).order_by("value")
     return [{"value": row["value"], "label": _label(dim, row["value"]), **_retention_row(row)}
             for row in rows]

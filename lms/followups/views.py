@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from lms.accounts import roles
 from lms.cohorts.selectors import regions_visible_to
+from lms.quizzes.selectors import retention_quiz_for
 
 from . import selectors, services
 from .forms import AnswerForm, ListFilterForm, VisitForm
@@ -124,9 +125,13 @@ def visit_record(request: HttpRequest, pk: int) -> HttpResponse:
 def my_followups(request: HttpRequest) -> HttpResponse:
     """The trainee's follow-ups: what is due now first (the notices link here)."""
     followups = selectors.followups_of_trainee(request.user).select_related(
-        "enrollment__cohort").order_by("due_date")
-    return render(request, "followups/my_followups.html",
-                  {"rows": _with_state(followups, mali_today())})
+        "enrollment__cohort__course").order_by("due_date")
+    rows = _with_state(followups, mali_today())
+    for follow_up in rows:  # the 6-month follow-up offers the course's retention re-test
+        follow_up.retest = (retention_quiz_for(course=follow_up.enrollment.cohort.course)
+                            if follow_up.months == 6 and follow_up.state != State.UPCOMING
+                            else None)
+    return render(request, "followups/my_followups.html", {"rows": rows})
 
 
 @login_required

@@ -188,14 +188,20 @@ class FollowupIndicatorsOut(Schema):
     retention: RetentionRow
     practices: list[PracticeRow]
     done_by_sex: list[FollowupsDoneRow]
+    done_by_age_band: list[FollowupsDoneRow]
+    done_by_disability: list[FollowupsDoneRow]
     done_by_region: list[FollowupsDoneRow]
     done_by_org_kind: list[FollowupsDoneRow]
     done_by_level: list[FollowupsDoneRow]
     retention_by_sex: list[RetentionRow]
+    retention_by_age_band: list[RetentionRow]
+    retention_by_disability: list[RetentionRow]
     retention_by_region: list[RetentionRow]
     retention_by_org_kind: list[RetentionRow]
     retention_by_level: list[RetentionRow]
     practices_by_sex: list[PracticeRow]
+    practices_by_age_band: list[PracticeRow]
+    practices_by_disability: list[PracticeRow]
     practices_by_region: list[PracticeRow]
     practices_by_org_kind: list[PracticeRow]
     practices_by_level: list[PracticeRow]
@@ -256,7 +262,7 @@ def indicators(request: HttpRequest, filters: Query[FilterQuery]):
 @api.get("/indicators/follow-ups", response=FollowupIndicatorsOut, tags=["indicators"])
 def followup_indicators(request: HttpRequest, filters: Query[FilterQuery]):
     """Follow-up at 3 and 6 months: share done, share applying each practice, retention; in
-    total and by sex, region, organisation type and cascade level."""
+    total and by sex, age band, disability, region, organisation type and cascade level."""
     user, chosen = _viewer(request), filters.filters()
     return {"filters": chosen.as_query(),
             **followups.followup_indicators(user=user, filters=chosen)}

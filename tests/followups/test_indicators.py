@@ -63,3 +63,20 @@ def test_retention_is_the_retest_against_the_post_test(answered, django_assert_n
     assert by_region["Kayes"]["retention"] == 75.0
     assert by_region["Mopti"]["retention"] == 90.0
     assert indicators.retention(enrollments=Enrollment.objects.none())["retention"] is None
+
+
+def test_by_age_band_and_disability(world, answered):
+    # Kadia was 30 the year her cohort started (2024), with "a lot of difficulty" walking.
+    kadia = world["people"]["trainee_kayes"]
+    kadia.birth_year, kadia.wg_walking = 1994, 3
+    kadia.save(update_fields=["birth_year", "wg_walking"])
+    by_age = {r["value"]: r for r in indicators.followups_done(enrollments=_trainees(),
+                                                               dimension="age_band")}
+    assert (by_age["25_34"]["done"], by_age["25_34"]["label"]) == (2, "25 to 34")
+    assert (by_age[""]["done"], by_age[""]["label"]) == (1, "Not recorded")
+    kept = {r["value"]: r["retention"] for r in indicators.retention(
+        enrollments=_trainees(), dimension="disability")}
+    assert kept == {"yes": 75.0, "": 90.0}
+    practices = [(r["value"], r["share"]) for r in indicators.practices_applied(
+        enrollments=_trainees(), dimension="age_band") if r["practice"] == "nrm-referral"]
+    assert practices == [("", 0.0), ("25_34", 100.0)]

@@ -136,3 +136,15 @@ def test_bad_input_gives_field_errors_and_writes_nothing(client, world, followup
     followups["kayes"].refresh_from_db()
     assert followups["kayes"].answered_at is None
     assert not FollowUpVisit.objects.exists()
+
+
+def test_the_six_month_follow_up_offers_the_retention_retest(client, world, course):
+    from lms.quizzes.models import Quiz
+    from tests.quizzes.factories import make_quiz
+
+    retest = make_quiz(course=course, purpose=Quiz.Purpose.RETENTION, live=True)
+    follow_ups_of(world["enrollments"]["kayes"], on=timezone.now()
+                  - datetime.timedelta(days=200))
+    client.force_login(world["people"]["trainee_kayes"])
+    page = client.get(reverse("followups:mine")).content.decode()
+    assert page.count(reverse("quizzes:detail", args=[retest.slug])) == 1  # 6 months only
