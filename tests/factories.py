@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from curriculum.models import CataloguePage, CoursePage, HomePage, ModulePage
 from lms.accounts.models import User
+from lms.cohorts import figures
 from lms.cohorts.models import Cohort, Enrollment
 from lms.organisations.models import Organisation
 from lms.regions.models import Region
@@ -103,4 +104,8 @@ def make_cohort(*, course: CoursePage, region_name: str = "Kayes", **kwargs) -> 
 
 
 def enroll(cohort: Cohort, *trainees: User) -> list[Enrollment]:
-    return [Enrollment.objects.create(cohort=cohort, trainee=t) for t in trainees]
+    """Enrol directly (no permission or capacity check), keeping the dashboard's totals as
+    the enrolment service does."""
+    enrollments = [Enrollment.objects.create(cohort=cohort, trainee=t) for t in trainees]
+    figures.cohorts_changed(cohort_ids=[cohort.pk], trainee_ids=[t.pk for t in trainees])
+    return enrollments

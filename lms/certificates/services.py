@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from lms.cohorts import figures
 from lms.cohorts.models import Cohort, Enrollment
 
 from .codes import code_generate
@@ -112,6 +113,7 @@ def certificate_issue(
         with transaction.atomic():
             certificate = _create(enrollment=enrollment, actor=actor, trainee_name=None)
             _log(certificate, CertificateEvent.Action.ISSUED, actor=actor, reason=reason)
+            figures.cohorts_changed(cohort_ids=[enrollment.cohort_id])
     except IntegrityError:
         # A simultaneous completion issued it first: that one is the certificate.
         existing = certificate_valid_for(enrollment=enrollment)
@@ -152,6 +154,7 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         certificate.revoked_reason = reason.strip()
         certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
         _log(certificate, CertificateEvent.Action.REVOKED, actor=actor, reason=reason.strip())
+        figures.cohorts_changed(cohort_ids=[certificate.enrollment.cohort_id])
     return certificate
 
 
@@ -178,6 +181,7 @@ def certificate_reissue(
         old.save(update_fields=["replaced_by"])
         _log(old, CertificateEvent.Action.REPLACED, actor=actor, reason=reason.strip())
         _log(new, CertificateEvent.Action.REISSUED, actor=actor, reason=reason.strip())
+        figures.cohorts_changed(cohort_ids=[old.enrollment.cohort_id])
         enqueue_render_on_commit([new.pk])
     return new
 

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from lms.accounts import roles
 from lms.accounts import services as accounts
 
-from . import selectors
+from . import figures, selectors
 from .importers.reading import fold
 from .models import Cohort
 
@@ -112,7 +112,9 @@ def trainee_profile_update(*, by, trainee, **fields) -> object:
     """Edit a trainee's profile (the admin's Trainees screen): only a person `by` may change;
     e-mail and phone changes are logged and the old address told (accounts service)."""
     _require_changeable(actor=by, person=trainee)
-    accounts.profile_update(person=trainee, by=by, **fields)
+    with transaction.atomic():
+        accounts.profile_update(person=trainee, by=by, **fields)
+        figures.trainees_changed(trainee_ids=[trainee.pk])
     return trainee
 
 

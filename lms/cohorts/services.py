@@ -26,7 +26,7 @@ from curriculum.services import course_progress
 from lms.accounts import roles
 from lms.organisations.models import Organisation
 
-from . import people
+from . import figures, people
 from .completion import CompletionChecklist
 from .models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 from .selectors import (
@@ -126,6 +126,7 @@ def completion_evaluate(*, enrollment: Enrollment) -> bool:
         ).update(status=Enrollment.Status.COMPLETED, completed_at=now)
         enrollment.refresh_from_db(fields=["status", "completed_at"])
         if won:
+            figures.cohorts_changed(cohort_ids=[enrollment.cohort_id])
             completion_seams.on_completed(enrollment=enrollment)
     return enrollment.status == Enrollment.Status.COMPLETED
 
@@ -265,7 +266,9 @@ def enrollment_create(*, cohort: Cohort, trainee, by=None) -> Enrollment:
         if existing:
             return existing
         _check_capacity(cohort=cohort)
-        return Enrollment.objects.create(cohort=cohort, trainee=trainee)
+        enrollment = Enrollment.objects.create(cohort=cohort, trainee=trainee)
+        figures.cohorts_changed(cohort_ids=[cohort.pk], trainee_ids=[trainee.pk])
+        return enrollment
 
 
 def _check_capacity(*, cohort: Cohort) -> None:
@@ -274,9 +277,11 @@ def _check_capacity(*, cohort: Cohort) -> None:
                               % {"capacity": cohort.capacity})
 
 
+@transaction.atomic
 def enrollment_withdraw(*, enrollment: Enrollment) -> Enrollment:
-    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ENROLLED).update(
-        status=Enrollment.Status.WITHDRAWN)
+    if Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ENROLLED).update(
+            status=Enrollment.Status.WITHDRAWN):
+        figures.cohorts_changed(cohort_ids=[enrollment.cohort_id])
     enrollment.refresh_from_db(fields=["status"])
     return enrollment
 
@@ -290,6 +295,7 @@ def enrollment_complete(*, enrollment: Enrollment) -> Enrollment:
         ).update(status=Enrollment.Status.COMPLETED, completed_at=timezone.now())
         enrollment.refresh_from_db(fields=["status", "completed_at"])
         if won:
+            figures.cohorts_changed(cohort_ids=[enrollment.cohort_id])
             completion_seams.on_completed(enrollment=enrollment)
     return enrollment
 
@@ -313,6 +319,7 @@ def enrollment_set_status(*, enrollment: Enrollment, status: str, by) -> Enrollm
         return enrollment_withdraw(enrollment=enrollment)
     _check_capacity(cohort=enrollment.cohort)
     Enrollment.objects.filter(pk=enrollment.pk).update(status=Enrollment.Status.ENROLLED)
+    figures.cohorts_changed(cohort_ids=[enrollment.cohort_id])
     enrollment.refresh_from_db(fields=["status"])
     return enrollment
 
@@ -361,6 +368,8 @@ def attendance_record(
                 changed.append(row)
         Attendance.objects.bulk_create(new)
         Attendance.objects.bulk_update(changed, ["status", "recorded_by", "recorded_at"])
+        if new or changed:
+            figures.cohorts_changed(cohort_ids=[cohort.pk])
     for enrollment in enrollments.values():
         completion_evaluate(enrollment=enrollment)
     return len(new) + len(changed)
@@ -380,5 +389,9 @@ def organisation_save(*, organisation: Organisation, by) -> Organisation:
             or not by.coordinated_regions.filter(pk=organisation.region_id).exists()):
         raise ValidationError(_("Choose one of the regions you coordinate."), code="region")
     organisation.full_clean()
+    kind_before = Organisation.objects.filter(pk=organisation.pk).values_list(
+        "kind", flat=True).first()
     organisation.save()
+    if kind_before is not None and kind_before != organisation.kind:
+        figures.trainees_changed(trainee_ids=organisation.members.values_list("pk", flat=True))
     return organisation

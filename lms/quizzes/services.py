@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.cohorts import figures
 from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
 
@@ -295,6 +296,9 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
 
 
 def _after_result_change(sitting: Sitting) -> None:
+    if sitting.quiz.purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST):
+        # the pre/post scores of the dashboard's knowledge gain
+        figures.trainees_changed(trainee_ids=[sitting.user_id])
     if sitting.quiz.purpose != Quiz.Purpose.POST_TEST:
         return
     user, course = sitting.user, sitting.quiz.course

@@ -242,10 +242,12 @@ def cohort_detail(request: HttpRequest, cohort_id: int):
 @api.get("/indicators", response=IndicatorsOut, tags=["indicators"])
 def indicators(request: HttpRequest, filters: Query[FilterQuery]):
     user, chosen = _viewer(request), filters.filters()
+    figures = selectors.figures_for(user=user, filters=chosen)  # the dashboard's queries
     answer = {"filters": chosen.as_query(),
-              **selectors.headline(user=user, filters=chosen),
-              "knowledge_gain": selectors.knowledge_gain(user=user, filters=chosen),
-              "by_level": selectors.reach_by_level(user=user, filters=chosen),
+              **selectors.headline(user=user, filters=chosen, figures=figures),
+              "knowledge_gain": selectors.knowledge_gain(user=user, filters=chosen,
+                                                         figures=figures),
+              "by_level": selectors.reach_by_level(user=user, filters=chosen, figures=figures),
               "sessions": field.sessions_by_level_region(user=user, filters=chosen),
               "active_trainers": field.active_trainers(user=user, filters=chosen,
                                                        today=training_today()),
@@ -254,7 +256,8 @@ def indicators(request: HttpRequest, filters: Query[FilterQuery]):
     for key in selectors.DIMENSIONS:
         answer[f"by_{key}"] = [
             {**row, "label": str(row["label"])}
-            for row in selectors.breakdown(user=user, filters=chosen, dimension=key)
+            for row in selectors.breakdown(user=user, filters=chosen, dimension=key,
+                                           figures=figures)
         ]
     return answer
 

@@ -9,6 +9,9 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: models load only once the app registry is ready.
-        from . import services, tasks
+        from lms.cohorts import figures
+
+        from . import rollups, services, tasks
 
         services.queue.build = tasks.export_build_enqueue
+        figures.seams.refresh = rollups.totals_refresh

@@ -1,6 +1,7 @@
 """Region → cohort → trainee: the rows behind the dashboard's figures, scoped like them."""
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from lms.cohorts.models import Cohort, Enrollment
@@ -8,6 +9,7 @@ from lms.cohorts.selectors import attendance_counts, cohorts_managed_by, trainee
 from lms.quizzes.selectors import enrollments_with_scores
 
 from .filters import Filters
+from .models import CohortTotals
 from .scope import certified_condition, cohorts_in_scope
 
 TREE_LIMIT = 300
@@ -53,9 +55,10 @@ def cascade_tree(*, user, filters: Filters, limit: int = TREE_LIMIT) -> dict:
 
     One query; at most `limit` cohorts, upper levels first, so a national page stays light.
     A cohort whose upstream cohort is out of scope becomes a root."""
+    people = CohortTotals.objects.filter(grain=CohortTotals.Grain.COHORT, cohort=OuterRef("pk"))
     cohorts = list(
         cohorts_in_scope(user=user, filters=filters)
-        .annotate(people=Count("enrollments", filter=Enrollment.active_q("enrollments")))
+        .annotate(people=Coalesce(Subquery(people.values("active")[:1]), 0))
         .order_by("level", "start_date", "pk")
         .values("pk", "name", "code", "level", "parent_id", "region__name", "start_date",
                 "people")[: limit + 1]

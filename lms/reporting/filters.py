@@ -70,7 +70,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_visible_to(user)
-        titles = course_titles_by_code()
+        self.course_titles = titles = course_titles_by_code()  # the page reuses them
         self.fields["course"].choices = [("", _("All courses")), *sorted(
             titles.items(), key=lambda item: item[1])]
 

@@ -78,3 +78,61 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return secrets.token_urlsafe(32)
+
+
+class CohortTotals(models.Model):
+    """The dashboard's counts for one cohort, at three grains: the whole cohort, per
+    organisation type, and per kind of trainee (sex x function x organisation type). Its
+    figures add these up instead of scanning the enrollments; each query reads the coarsest
+    grain that answers it (one row per cohort for the national page without filters).
+
+    Rows are a function of the cohort's own enrollments (and their trainees, attendance,
+    certificates and test scores) only: `rollups.totals_refresh` recomputes a cohort's rows
+    from scratch, in the transaction of the change, so they are exact by construction. The
+    cohort's own attributes (region, course, level, dates, upstream cohort) are read by a join
+    at query time, so moving a cohort needs no refresh. A row exists only for a group with at
+    least one enrollment (any status)."""
+
+    class Grain(models.IntegerChoices):
+        COHORT = 0, "cohort"
+        ORG_KIND = 1, "organisation type"
+        TRAINEE_KIND = 2, "sex, function and organisation type"
+
+    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="totals")
+    grain = models.PositiveSmallIntegerField(choices=Grain.choices)
+    sex = models.CharField(max_length=1, blank=True)
+    function = models.CharField(max_length=30, blank=True)
+    org_kind = models.CharField(max_length=20, null=True, blank=True)  # null: no organisation
+    enrolments = models.PositiveIntegerField(default=0)  # any status, withdrawn included
+    active = models.PositiveIntegerField(default=0)  # not withdrawn: the people reached
+    completed = models.PositiveIntegerField(default=0)
+    certified = models.PositiveIntegerField(default=0)  # holding a valid certificate
+    days_present = models.PositiveIntegerField(default=0)
+    days_excused = models.PositiveIntegerField(default=0)
+    days_recorded = models.PositiveIntegerField(default=0)
+    pre_count = models.PositiveIntegerField(default=0)
+    pre_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    post_count = models.PositiveIntegerField(default=0)
+    post_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    pairs = models.PositiveIntegerField(default=0)  # enrollments with both scores
+    gain_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["grain", "cohort", "org_kind"],
+                                name="totals_grain_cohort_org_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id} {self.grain} {self.sex}/{self.function}/{self.org_kind}"
+
+
+class RepeatTrainee(models.Model):
+    """A trainee enrolled in more than one cohort. Per-cohort totals add up to distinct people
+    only for the others; the dashboard counts these few one by one. A superset is harmless (a
+    trainee listed here with one enrollment counts the same either way), so rows are added
+    when an enrollment is created and dropped only by a full rebuild."""
+
+    trainee = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   primary_key=True, related_name="+")
+
+    def __str__(self) -> str:
+        return str(self.trainee_id)

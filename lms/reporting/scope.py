@@ -8,6 +8,7 @@ from lms.cohorts.models import Cohort, Enrollment
 from lms.cohorts.selectors import cohorts_managed_by
 
 from .filters import Filters
+from .models import CohortTotals
 
 
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
@@ -31,9 +32,11 @@ def listed_cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
     if filters.level:
         cohorts = cohorts.filter(level=filters.level)
     if filters.org_kind:
+        # A cohort with an enrollment (any status) of a trainee of that organisation type:
+        # its totals have a row for that type.
         cohorts = cohorts.filter(
-            Exists(Enrollment.objects.filter(
-                cohort=OuterRef("pk"), trainee__organisation__kind=filters.org_kind))
+            Exists(CohortTotals.objects.filter(cohort=OuterRef("pk"), org_kind=filters.org_kind,
+                                               grain=CohortTotals.Grain.ORG_KIND))
         )
     return cohorts
 

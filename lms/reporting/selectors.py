@@ -1,23 +1,20 @@
-"""Dashboard aggregates. Each is one GROUP BY in the database over the viewer's scope, so a page
-costs the same number of queries whatever the size of the country's data."""
+"""Dashboard aggregates, read from the per-cohort totals (`figures.DashboardFigures`): a page
+costs the same few queries whatever the size of the country's data. Each function answers one
+panel on its own (the API, exports); the dashboard view shares one `DashboardFigures`."""
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, F, Q
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
-from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
-from lms.cohorts.selectors import attendance_over_recorded_days, regions_visible_to
+from lms.cohorts.models import Cohort, Trainer
+from lms.cohorts.selectors import regions_visible_to
 from lms.organisations.models import Organisation
-from lms.quizzes.selectors import gain_summary
 
+from .figures import DashboardFigures
 from .filters import Filters
-from .scope import certified_condition, cohorts_in_scope, enrollments_in_scope
-
-PEOPLE = Count("trainee", distinct=True, filter=Enrollment.active_q())
-COMPLETED = Count("trainee", distinct=True, filter=Q(status=Enrollment.Status.COMPLETED))
+from .scope import cohorts_in_scope
 
 
 @dataclass(frozen=True)
@@ -39,30 +36,19 @@ DIMENSIONS = {
 }
 
 
-def _certified() -> Count:
-    """Distinct certified trainees among the enrollments aggregated (withdrawn ones included),
-    as one more column of the same GROUP BY: an EXISTS per enrollment on the certificate
-    table's (enrollment, status) index, instead of a second scan joining certificates back
-    to the enrollments."""
-    return Count("trainee", distinct=True, filter=Q(certified_condition()))
+def figures_for(*, user, filters: Filters) -> DashboardFigures:
+    return DashboardFigures(user=user, filters=filters)
 
 
-def headline(*, user, filters: Filters) -> dict:
-    enrollments = enrollments_in_scope(user=user, filters=filters)
-    totals = enrollments.aggregate(
-        people=PEOPLE, completed=COMPLETED,
-        enrolments=Count("pk", filter=Enrollment.active_q()),
-        cohorts=Count("cohort", distinct=True), certified=_certified(),
-    )
-    return {**totals, **attendance_rate(user=user, filters=filters)}
+def headline(*, user, filters: Filters, figures: DashboardFigures | None = None) -> dict:
+    return (figures or figures_for(user=user, filters=filters)).headline()
 
 
-def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
+def breakdown(*, user, filters: Filters, dimension: str,
+              figures: DashboardFigures | None = None) -> list[dict]:
     """People reached and certified per value of one dimension, largest first."""
     dim = DIMENSIONS[dimension]
-    enrollments = enrollments_in_scope(user=user, filters=filters)
-    rows = enrollments.values(value=F(dim.field)).annotate(
-        people=PEOPLE, certified=_certified()).order_by("-people", "value")
+    rows = (figures or figures_for(user=user, filters=filters)).breakdown(dimension)
     return [
         {**row,
          "label": (dim.choices or {}).get(row["value"], row["value"]) or _("Not recorded")}
@@ -70,12 +56,9 @@ def breakdown(*, user, filters: Filters, dimension: str) -> list[dict]:
     ]
 
 
-def attendance_rate(*, user, filters: Filters) -> dict:
+def attendance_rate(*, user, filters: Filters, figures: DashboardFigures | None = None) -> dict:
     """Attendance over the recorded days (excused days left out), to one decimal."""
-    rate = attendance_over_recorded_days(attendances=Attendance.objects.filter(
-        enrollment__in=enrollments_in_scope(user=user, filters=filters)))
-    exact = rate.exact_percent
-    return {"attendance_rate": round(exact, 1) if exact is not None else None}
+    return (figures or figures_for(user=user, filters=filters)).attendance_rate()
 
 
 def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[dict]:
@@ -93,21 +76,15 @@ def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[d
     ]
 
 
-def knowledge_gain(*, user, filters: Filters) -> dict:
+def knowledge_gain(*, user, filters: Filters, figures: DashboardFigures | None = None) -> dict:
     """Mean pre-test and post-test scores, and the mean gain of the trainees who sat both
     (the quiz engine's definition: first pre-test, best post-test)."""
-    figures = gain_summary(enrollments=enrollments_in_scope(user=user, filters=filters))
-    return {"pre": figures["avg_pre"], "post": figures["avg_post"],
-            "gain": figures["avg_gain"], "pairs": figures["n"]}
+    return (figures or figures_for(user=user, filters=filters)).knowledge_gain()
 
 
-def reach_by_level(*, user, filters: Filters) -> list[dict]:
-    enrollments = enrollments_in_scope(user=user, filters=filters)
-    rows = {
-        row["level"]: row
-        for row in enrollments.values(level=F("cohort__level"))
-        .annotate(people=PEOPLE, cohorts=Count("cohort", distinct=True)).order_by("level")
-    }
+def reach_by_level(*, user, filters: Filters,
+                   figures: DashboardFigures | None = None) -> list[dict]:
+    rows = (figures or figures_for(user=user, filters=filters)).reach_by_level()
     trainers = dict(
         Trainer.objects.filter(trained_in__in=cohorts_in_scope(user=user, filters=filters))
         .values_list("trained_in__level").annotate(n=Count("user", distinct=True))
@@ -119,26 +96,11 @@ def reach_by_level(*, user, filters: Filters) -> list[dict]:
     ]
 
 
-def _root_cohort() -> Coalesce:
-    """The level-1 ancestor of an enrollment's cohort (the cascade is at most
-    CASCADE_MAX_LEVEL deep)."""
-    paths = ["cohort" + "__parent" * depth for depth in range(CASCADE_MAX_LEVEL - 1, 0, -1)]
-    return Coalesce(*[F(f"{path}_id") for path in paths], F("cohort_id"))
-
-
-def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20) -> list[dict]:
+def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20,
+                            figures: DashboardFigures | None = None) -> list[dict]:
     """People reached downstream of the workshops each master trainer facilitated (summed over
     their workshops; the facilitators of the level-1 cohorts are the master trainers)."""
-    per_root = {
-        row["root"]: row
-        for row in enrollments_in_scope(user=user, filters=filters)
-        .annotate(root=_root_cohort()).values("root")
-        .annotate(direct=Count("trainee", distinct=True,
-                               filter=Q(cohort__level=1) & Enrollment.active_q()),
-                  downstream=Count("trainee", distinct=True,
-                                   filter=Q(cohort__level__gt=1) & Enrollment.active_q()))
-        .order_by()
-    }
+    per_root = (figures or figures_for(user=user, filters=filters)).reach_per_root()
     links = Cohort.facilitators.through.objects.filter(
         cohort_id__in=list(per_root), cohort__level=1,
     ).values("user_id", "user__first_name", "user__last_name", "user__username", "cohort_id")
@@ -157,13 +119,6 @@ def reach_by_master_trainer(*, user, filters: Filters, limit: int = 20) -> list[
     return sorted(masters.values(), key=lambda m: (-m["downstream"], m["name"]))[:limit]
 
 
-def timeline(*, user, filters: Filters) -> list[dict]:
-    """Cohorts and people per month of cohort start ("YYYY-MM"; a substring of the ISO date,
-    which both SQLite and PostgreSQL compute natively)."""
-    month = Substr(Cast("cohort__start_date", CharField()), 1, 7)
-    return list(
-        enrollments_in_scope(user=user, filters=filters)
-        .values(month=month)
-        .annotate(cohorts=Count("cohort", distinct=True), people=PEOPLE)
-        .order_by("month")
-    )
+def timeline(*, user, filters: Filters, figures: DashboardFigures | None = None) -> list[dict]:
+    """Cohorts and people per month of cohort start ("YYYY-MM")."""
+    return (figures or figures_for(user=user, filters=filters)).timeline()

@@ -4,8 +4,8 @@ viewer's scope, so a page, its CSV/XLSX export and the background export show th
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.selectors import course_titles_by_code
@@ -26,6 +26,7 @@ from lms.quizzes.selectors import enrollments_with_scores
 
 from . import selectors
 from .filters import Filters
+from .models import CohortTotals
 from .scope import (
     certified_condition,
     cohorts_in_scope,
@@ -83,16 +84,15 @@ def _cohort_rows(*, user, filters: Filters) -> QuerySet:
 
 
 def cohort_table(*, user, filters: Filters) -> QuerySet[Cohort]:
-    """Cohorts with their people counted the way the dashboard counts them."""
-    counted = Enrollment.active_q("enrollments")
-    if filters.org_kind:
-        counted &= Q(enrollments__trainee__organisation__kind=filters.org_kind)
+    """Cohorts with their people counted the way the dashboard counts them (from the cohorts'
+    totals: one enrollment per trainee and cohort, so enrollments are people)."""
+    counted = Q(totals__grain=CohortTotals.Grain.ORG_KIND, totals__org_kind=filters.org_kind) \
+        if filters.org_kind else Q(totals__grain=CohortTotals.Grain.COHORT)
     return (
         cohorts_in_scope(user=user, filters=filters)
         .annotate(
-            people=Count("enrollments__trainee", distinct=True, filter=counted),
-            completed=Count("enrollments__trainee", distinct=True, filter=counted & Q(
-                enrollments__status=Enrollment.Status.COMPLETED)),
+            people=Coalesce(Sum("totals__active", filter=counted), 0),
+            completed=Coalesce(Sum("totals__completed", filter=counted), 0),
         )
         .order_by("-start_date", "code")
     )

@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from curriculum.selectors import course_titles_by_code
 from lms.accounts import roles
 from lms.cohorts.services import training_today
 from lms.core.files import private_file_response
@@ -57,23 +56,24 @@ def _field_figures(*, user, filters) -> dict:
 def dashboard(request):
     form, filters, query = _filtered(request)
     user = request.user
+    figures = selectors.figures_for(user=user, filters=filters)  # one set of queries
     breakdowns = {
-        key: selectors.breakdown(user=user, filters=filters, dimension=key)
+        key: selectors.breakdown(user=user, filters=filters, dimension=key, figures=figures)
         for key in selectors.DIMENSIONS
     }
     regions = selectors.people_by_region(user=user, filters=filters,
                                          by_region=breakdowns["region"])
-    titles = course_titles_by_code()
+    titles = form.course_titles
     for row in breakdowns["course"]:
         row["label"] = titles.get(row["value"], row["value"])
-    months = selectors.timeline(user=user, filters=filters)
+    months = selectors.timeline(user=user, filters=filters, figures=figures)
     others = request.GET.copy()
     others.pop("region", None)
     return render(request, "reporting/dashboard.html", {
         "form": form, "filters": filters, "query": query,
         "query_without_region": others.urlencode(),
-        "headline": selectors.headline(user=user, filters=filters),
-        "gain": selectors.knowledge_gain(user=user, filters=filters),
+        "headline": selectors.headline(user=user, filters=filters, figures=figures),
+        "gain": selectors.knowledge_gain(user=user, filters=filters, figures=figures),
         "followups": followups.followups_panel(user=user, filters=filters),
         "regions": regions,
         "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
@@ -82,8 +82,9 @@ def dashboard(request):
              "chart": bar_chart(rows)}
             for key, rows in breakdowns.items()
         ],
-        "levels": selectors.reach_by_level(user=user, filters=filters),
-        "masters": selectors.reach_by_master_trainer(user=user, filters=filters),
+        "levels": selectors.reach_by_level(user=user, filters=filters, figures=figures),
+        "masters": selectors.reach_by_master_trainer(user=user, filters=filters,
+                                                     figures=figures),
         **_field_figures(user=user, filters=filters),
         "timeline": months,
         "timeline_chart": line_chart([(m["month"], m["people"]) for m in months]),

@@ -22,6 +22,7 @@ from lms.certificates.models import Certificate
 from lms.cohorts.models import Attendance, Enrollment, Trainer
 from lms.organisations.models import Organisation
 from lms.quizzes.models import Quiz, Sitting
+from lms.reporting.rollups import totals_rebuild
 from tests.factories import OrganisationFactory, UserFactory, make_cohort, region
 
 _codes = itertools.count(1)
@@ -100,6 +101,7 @@ def dataset(site_tree, roles_ready):
     sit(k2, pre, kayes, 50)
     sit(k2, post, kayes, 60)
 
+    totals_rebuild()  # the rows above were written directly, past the services
     national = UserFactory(username="national", roles=[roles.NATIONAL_COORDINATOR])
     kayes_coord = UserFactory(username="kayes-coord", roles=[roles.REGIONAL_COORDINATOR],
                               regions=[region("Kayes")])

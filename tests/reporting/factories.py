@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from lms.cohorts.models import Attendance, Enrollment
 from lms.organisations.models import Organisation
+from lms.reporting.rollups import totals_rebuild
 from tests.factories import OrganisationFactory, UserFactory, make_cohort
 
 _n = itertools.count(1)
@@ -27,3 +28,4 @@ def grow(dataset: dict, *, cohorts: int, trainees_per_cohort: int) -> None:
                 completed_at=timezone.now())
             Attendance.objects.create(enrollment=enrollment, date=cohort.start_date,
                                       status=Attendance.Status.PRESENT)
+    totals_rebuild()

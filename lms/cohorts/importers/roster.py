@@ -31,6 +31,7 @@ from django.utils.translation import ngettext
 from lms.accounts import roles
 from lms.regions.models import Region
 
+from .. import figures
 from .. import people as people_services
 from .. import selectors
 from ..models import Cohort, Enrollment
@@ -334,6 +335,8 @@ def roster_import(*, cohort: Cohort, raw_rows: list[RawRow], by,
         Enrollment.objects.bulk_create(
             [Enrollment(cohort=cohort, trainee=row.person) for row in preview.rows]
         )
+        figures.cohorts_changed(cohort_ids=[cohort.pk],
+                                trainee_ids=[row.person.pk for row in preview.rows])
     return preview
 
 
