@@ -22,7 +22,7 @@ from lms.reporting.filters import Filters
 
 
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
-    cohorts = cohorts_managed_by(user)
+    cohorts = cohorts_managed_by(user).counted()  # the sessions' validation rule
     if filters.date_from:
         cohorts = cohorts.filter(start_date__gte=filters.date_from)
     if filters.date_to:

@@ -4,7 +4,8 @@ the enrollments (tests/reporting/direct.py, the queries it ran before).
 Random data (trainees in one or several cohorts, several regions, levels, courses and
 organisation types), then rounds of random changes made through the services (enrolment,
 withdrawal, completion with its certificate, re-enrolment, attendance, revocation, manual
-issue, profile and organisation-type changes, cohort moves, pre/post-tests), and after each
+issue, profile and organisation-type changes, cohort moves, a session's validation,
+pre/post-tests), and after each
 round every figure, nationally and for a regional coordinator under several filters, is
 compared with the direct query, and the stored totals with a recomputation."""
 
@@ -192,6 +193,11 @@ class World:
         cohorts.cohort_update(cohort=cohort, region=region(self.rng.choice(REGIONS)),
                               start_date=start, end_date=start + datetime.timedelta(days=2))
 
+    def validate(self) -> None:
+        """A session awaiting validation counts nowhere; validated, it counts again."""
+        cohorts.cohort_update(cohort=self.rng.choice(self.cohorts),
+                              validation=self.rng.choice(Cohort.Validation.values))
+
     def sit(self) -> None:
         enrollment = self._enrollment(Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
         if enrollment is None:
@@ -213,7 +219,7 @@ class World:
     def change(self) -> str:
         name = self.rng.choice(["enrol", "withdraw", "complete", "complete", "re_enrol",
                                 "attend", "attend", "revoke", "issue", "profile",
-                                "organisation_kind", "move", "sit", "sit", "sit"])
+                                "organisation_kind", "move", "validate", "sit", "sit", "sit"])
         # A refused change (capacity, a day to come ...) changes nothing.
         with contextlib.suppress(ValidationError, PermissionDenied, certificates.CertificateError):
             getattr(self, name)()
@@ -251,6 +257,6 @@ def test_every_figure_equals_the_direct_query_after_random_changes(site_tree, ro
         done += [world.change() for _ in range(20)]
         _assert_exact(world, done, every_filter=last)
     # The rounds did move the figures they test.
-    assert {"complete", "attend", "sit", "profile", "move"} <= set(done)
+    assert {"complete", "attend", "sit", "profile", "move", "validate"} <= set(done)
     assert Certificate.objects.filter(status=Certificate.Status.REVOKED).exists() or \
         "revoke" not in done

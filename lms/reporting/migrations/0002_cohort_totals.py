@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_account_events'),
-        ('cohorts', '0004_roster_import'),
+        ('cohorts', '0006_rosterimport_queued_at'),
         ('certificates', '0001_initial'),
-        ('quizzes', '0008_marks_and_retakes'),
+        ('quizzes', '0010_quiz_purpose_retention'),
         ('reporting', '0001_initial'),
     ]
 
