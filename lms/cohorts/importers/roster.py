@@ -31,9 +31,8 @@ from django.utils.translation import ngettext
 from lms.accounts import roles
 from lms.regions.models import Region
 
-from .. import figures
+from .. import figures, selectors
 from .. import people as people_services
-from .. import selectors
 from ..models import Cohort, Enrollment
 from ..selectors import organisations_usable_by, regions_usable_by
 from .demographics import clean_demographics
