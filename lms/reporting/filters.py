@@ -53,10 +53,7 @@ class FilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Cohorts starting on or before this day."),
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"), required=False, queryset=None, to_field_name="slug",
-        empty_label=_("All my regions"),
-    )
+    region = forms.ChoiceField(label=_("Region"), required=False)
     course = forms.ChoiceField(label=_("Course"), required=False)
     org_kind = forms.ChoiceField(
         label=_("Organisation type"), required=False,
@@ -69,7 +66,11 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions_visible_to(user)
+        # One query for the choices and the page's map and region table (`self.regions`).
+        self.regions = list(regions_visible_to(user).order_by("name")
+                            .values("name", "slug", "iso_code"))
+        self.fields["region"].choices = [("", _("All my regions")), *[
+            (region["slug"], region["name"]) for region in self.regions]]
         self.course_titles = titles = course_titles_by_code()  # the page reuses them
         self.fields["course"].choices = [("", _("All courses")), *sorted(
             titles.items(), key=lambda item: item[1])]
@@ -86,11 +87,10 @@ class FilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         data = self.cleaned_data
-        region = data.get("region")
         return Filters(
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
-            region=region.slug if region else None,
+            region=data.get("region") or None,
             course=data.get("course") or None,
             org_kind=data.get("org_kind") or None,
             level=data.get("level"),

@@ -61,18 +61,20 @@ def attendance_rate(*, user, filters: Filters, figures: DashboardFigures | None 
     return (figures or figures_for(user=user, filters=filters)).attendance_rate()
 
 
-def people_by_region(*, user, filters: Filters, by_region: list[dict]) -> list[dict]:
+def people_by_region(*, user, filters: Filters, by_region: list[dict],
+                     regions: list[dict] | None = None) -> list[dict]:
     """Every region the viewer may see, with zeros, for the map and its table equivalent;
-    `by_region` is `breakdown(dimension="region")` for the same viewer and filters."""
+    `by_region` is `breakdown(dimension="region")` for the same viewer and filters, `regions`
+    the viewer's regions (name, slug, iso_code) by name when the caller has them already."""
     counts = {row["value"]: row for row in by_region}
-    regions = regions_visible_to(user).order_by("name")
-    if filters.region:
-        regions = regions.filter(slug=filters.region)
+    if regions is None:
+        regions = list(regions_visible_to(user).order_by("name")
+                       .values("name", "slug", "iso_code"))
     return [
-        {"name": name, "slug": slug, "iso_code": iso,
-         "people": counts.get(name, {}).get("people", 0),
-         "certified": counts.get(name, {}).get("certified", 0)}
-        for name, slug, iso in regions.values_list("name", "slug", "iso_code")
+        {"name": region["name"], "slug": region["slug"], "iso_code": region["iso_code"],
+         "people": counts.get(region["name"], {}).get("people", 0),
+         "certified": counts.get(region["name"], {}).get("certified", 0)}
+        for region in regions if not filters.region or region["slug"] == filters.region
     ]
 
 

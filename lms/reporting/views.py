@@ -62,7 +62,7 @@ def dashboard(request):
         for key in selectors.DIMENSIONS
     }
     regions = selectors.people_by_region(user=user, filters=filters,
-                                         by_region=breakdowns["region"])
+                                         by_region=breakdowns["region"], regions=form.regions)
     titles = form.course_titles
     for row in breakdowns["course"]:
         row["label"] = titles.get(row["value"], row["value"])
