@@ -125,10 +125,16 @@ def notice_content(*, notice: FollowUpNotice) -> Notice:
 
 
 def notice_send(*, notice_id: int) -> bool:
-    """Send one notice if this caller claims it (see the module's docstring)."""
+    """Send one notice if this caller claims it (see the module's docstring). The claim's
+    UPDATE filters on the notice's own columns only: a condition through a join would make it
+    `WHERE id IN (subquery)`, which PostgreSQL does not re-check after waiting for a concurrent
+    claim, and both would send (tests/followups/test_concurrency.py)."""
+    if FollowUp.objects.filter(notices=notice_id, answered_at__isnull=False).exists():
+        FollowUpNotice.objects.filter(pk=notice_id, status=FollowUpNotice.Status.PENDING).update(
+            status=FollowUpNotice.Status.SKIPPED)  # answered meanwhile: nothing to ask
+        return False
     claimed = FollowUpNotice.objects.filter(
         pk=notice_id, status=FollowUpNotice.Status.PENDING,
-        follow_up__answered_at__isnull=True,
     ).update(status=FollowUpNotice.Status.SENDING)
     if not claimed:
         return False
