@@ -131,3 +131,58 @@ def test_a_facilitator_enrols_and_takes_attendance_offline_and_nothing_doubles(
             has_text=f"{first_name} Hors-Ligne")).to_have_count(1)
     shot(page, "roster after sync")
     assert not page.js_errors
+
+
+TRAINER_SETUP = """
+import datetime, json
+from lms.accounts.models import User
+from lms.accounts.roles import TRAINEE
+from django.contrib.auth.models import Group
+from lms.cohorts import services, sessions
+from lms.cohorts.models import Cohort, Enrollment
+from lms.regions.models import Region
+
+kayes = Region.objects.get(name="Kayes")
+tot = Cohort.objects.filter(region=kayes, is_training_of_trainers=True).order_by("pk")[0]
+user, _ = User.objects.get_or_create(username="formatrice.hl", defaults={
+    "first_name": "Assitan", "last_name": "Formatrice", "region": kayes, "language": "fr"})
+user.set_password("cascade-demo")
+user.save()
+user.groups.add(Group.objects.get(name=TRAINEE))
+Enrollment.objects.update_or_create(cohort=tot, trainee=user,
+                                    defaults={"status": Enrollment.Status.COMPLETED})
+coordinator = User.objects.get(username="coord.kayes")
+if not user.trainer_records.exists():
+    services.trainer_record(user=user, cohort=tot, by=coordinator)
+today = services.training_today()
+session = sessions.session_create(by=user, course=tot.course, venue="Mairie",
+    commune="Kayes N'di", start_date=today - datetime.timedelta(days=1), end_date=today)
+print(json.dumps({"session": session.pk, "day": (today - datetime.timedelta(days=1)).isoformat()}))
+"""
+
+
+def test_a_recorded_trainer_records_offline_in_their_own_session(live_site, phone):
+    data = json.loads(live_site.python(TRAINER_SETUP).strip().splitlines()[-1])
+    page, context = phone, phone.context
+    site_login(page, "formatrice.hl", language="fr")
+    page.goto("/fr/my-learning/")
+    wait_for(page, "() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    page.goto(f"/fr/offline/cohorts/{data['session']}/")
+    expect(page.get_by_role("heading", level=1, name="Liste de terrain")).to_be_visible()
+    context.set_offline(True)
+    assert page.reload().from_service_worker
+    form = page.locator("#field-enrol")
+    form.get_by_label("Prénom").fill("Nana")
+    form.get_by_label(re.compile(r"^Nom\s*:?$")).fill("Hors-Ligne-Formatrice")
+    form.get_by_role("button", name="Inscrire").click()
+    page.get_by_label("Jour").select_option(data["day"])
+    mark(page, "Nana", "Présent")
+    expect(page.locator("#pending-count")).to_have_text("2")
+    context.set_offline(False)
+    expect(page.locator("#pending-count")).to_have_text("0")
+    expect(page.locator("#refused")).to_be_hidden()
+    count = live_site.python(
+        "from lms.cohorts.models import Attendance\n"
+        f"print(Attendance.objects.filter(enrollment__cohort_id={data['session']}, "
+        "enrollment__trainee__first_name='Nana', status='present').count())")
+    assert count.strip().splitlines()[-1] == "1"

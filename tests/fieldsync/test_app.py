@@ -93,3 +93,16 @@ def test_the_field_roster_uses_the_attendance_pages_check(client, world):
     assert client.get(f"/fr/offline/cohorts/{cohort.pk}/").status_code == 404
     client.force_login(world["people"]["trainee"])
     assert client.get(f"/fr/offline/cohorts/{cohort.pk}/").status_code == 403
+
+
+def test_quiz_pages_carry_the_quizzes_need_a_connection_banner(client, roles_ready):
+    from lms.accounts import roles
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[roles.TRAINEE]))
+    html = client.get("/fr/quizzes/progress/").content.decode()
+    banner = html[html.index('id="offline-banner"'):]
+    assert banner.split("</p>")[0].count("Les quiz demandent une connexion") == 1
+    assert 'id="offline-banner" class="offline-banner" role="status" hidden' in html
+    other = client.get("/fr/my-learning/").content.decode()
+    assert "Les quiz demandent" not in other and "Vous êtes hors ligne" in other

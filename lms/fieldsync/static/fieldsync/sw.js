@@ -17,6 +17,7 @@ const ASSETS = "cascade-assets-" + VERSION;
 const PAGES = "cascade-pages-v1";
 const IMAGES = "cascade-images-v1";
 const KEEP = [ASSETS, PAGES, IMAGES];
+const LIMITS = {[PAGES]: 150, [IMAGES]: 400};  // a phone's storage is small
 const QUIZ = /^\/[a-z]{2}(-[a-z]+)?\/quizzes\//;
 const SKIP = /^\/(admin|django-admin|api|documents)\//;
 
@@ -50,6 +51,15 @@ function notice(url, kind) {
     new Response("Offline / Hors ligne", {status: 503, headers: {"Content-Type": "text/plain"}}));
 }
 
+async function keep(name, key, response) {
+  const cache = await caches.open(name);
+  await cache.delete(key);  // re-inserted last: the keys are then oldest first
+  await cache.put(key, response);
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - LIMITS[name]))
+    .map((old) => cache.delete(old)));
+}
+
 function pageKey(url) {
   return url.origin + url.pathname + url.search;
 }
@@ -58,8 +68,7 @@ async function networkFirst(request, url) {
   try {
     const response = await fetch(request);
     if (response.ok && response.headers.get("X-Cascade-Offline") === "keep") {
-      const copy = response.clone();
-      caches.open(PAGES).then((cache) => cache.put(pageKey(url), copy));
+      keep(PAGES, pageKey(url), response.clone());
     }
     return response;
   } catch (error) {
@@ -81,7 +90,7 @@ async function image(request) {
   try {
     const response = await fetch(request);
     if (response.ok || response.type === "opaque") {
-      cache.put(request, response.clone());
+      keep(IMAGES, request, response.clone());
     }
     return response;
   } catch (error) {
