@@ -16,7 +16,7 @@ from lms.quizzes.selectors import retention_quiz_for
 
 from . import selectors, services
 from .forms import AnswerForm, ListFilterForm, VisitForm
-from .models import FollowUp
+from .models import FollowUp, FollowUpNotice
 from .rules import State, mali_today, state_of
 
 
@@ -30,6 +30,13 @@ def _with_state(followups, today) -> list[FollowUp]:
     for follow_up in rows:
         follow_up.state = state_of(due=follow_up.due_date, answered=follow_up.done, today=today)
     return rows
+
+
+def _last_notice(follow_up: FollowUp):
+    """The latest notice the trainee was sent or that failed (from the prefetched notices)."""
+    shown = [n for n in follow_up.notices.all()
+             if n.status in (FollowUpNotice.Status.SENT, FollowUpNotice.Status.FAILED)]
+    return max(shown, key=lambda n: n.pk) if shown else None
 
 
 @require_GET
@@ -46,11 +53,15 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     if state is None:
         followups = followups.filter(selectors.state_condition(State.DUE)
                                      | selectors.state_condition(State.OVERDUE))
-    page = Paginator(followups, 50).get_page(request.GET.get("page"))
+    page = Paginator(followups.prefetch_related("notices"), 50).get_page(
+        request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    rows = _with_state(page.object_list, mali_today())
+    for follow_up in rows:
+        follow_up.last_notice = _last_notice(follow_up)
     return render(request, "followups/followup_list.html", {
-        "form": form, "page": page, "rows": _with_state(page.object_list, mali_today()),
+        "form": form, "page": page, "rows": rows,
         "counts": selectors.state_counts(user=request.user,
                                          region=region.slug if region else None),
         "query": query.urlencode(),

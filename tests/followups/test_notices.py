@@ -113,3 +113,16 @@ def test_follow_ups_due_long_ago_are_not_notified(world, sms_outbox):
     services.followups_schedule()
     assert services.notices_claim() == []
     assert FollowUpNotice.objects.count() == 0
+
+
+def test_the_coordinator_sees_whether_the_trainee_was_told(
+        client, world, sms_outbox, django_capture_on_commit_callbacks,
+        django_assert_max_num_queries):
+    for key in ("kayes", "staff"):
+        _completed_days_ago(world["enrollments"][key], 95)
+    _run(django_capture_on_commit_callbacks)
+    client.force_login(world["people"]["coord_kayes"])
+    with django_assert_max_num_queries(15):  # fixed: the notices in one prefetch
+        page = client.get("/en/follow-ups/").content.decode()
+    assert "SMS sent on" in page  # Kadia, by SMS
+    assert "Notice not sent: call them" in page  # the facilitator has no address
