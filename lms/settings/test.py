@@ -21,3 +21,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:  # noqa: F405
+    # Tests need no durability: a commit (every migration while the test database is built,
+    # every transactional test's flush) does not wait for the WAL to reach the disk.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
