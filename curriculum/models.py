@@ -64,6 +64,7 @@ class CataloguePage(CachedPrivacyPage):
                                                     self._courses_and_module_keys)
         progress = services.progress_from_keys(user=request.user, keys_by_course=keys_by_course)
         context["courses"] = [(course, progress[course.pk]) for course in courses]
+        context["pages_generation"] = page_cache.generation(request)
         return context
 
     def _courses_and_module_keys(self) -> tuple[list, dict]:
