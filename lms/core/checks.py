@@ -23,8 +23,10 @@ def stateless_processes(app_configs, **kwargs) -> list[Warning]:
         if config.get("BACKEND") in LOCAL_CACHES:
             warnings.append(Warning(
                 f"The '{alias}' cache is kept inside one process ({config['BACKEND']}), but "
-                "several processes serve this site: rate limits and cached pages would differ "
-                "from one process to the next.",
+                "several processes serve this site: rate limits would differ from one process "
+                "to the next, and a page published, unpublished, moved or made private through "
+                "one process would still be served as before by the others, whose cached "
+                "routes and pages (curriculum/page_cache.py) never hear of the change.",
                 hint="Set REDIS_URL (or CACHE_URL=redis://...), or CASCADE_MULTI_PROCESS=0 "
                      "for a single process.",
                 id="cascade.W001"))
