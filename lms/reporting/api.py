@@ -24,7 +24,8 @@ from lms.cohorts.services import training_today
 from . import followups, selectors, services
 from . import sessions as field
 from .filters import Filters
-from .scope import enrollments_in_scope
+from .indicators import Report, reaction_section
+from .scope import cohorts_in_scope, enrollments_in_scope
 from .tables import cohort_table
 
 
@@ -124,6 +125,29 @@ class GainOut(Schema):
     pairs: int
 
 
+class ReactionRow(Schema):
+    value: str | int | None = None
+    label: str
+    responses: int
+    score: float | None = Field(None, description="Mean agreement, 1 to 5")
+    satisfied: float | None = Field(None, description="Share (%) with a mean of 4 or more")
+
+
+class ReactionOut(Schema):
+    """End-of-training evaluation (Kirkpatrick level 1). Anonymous answers count under "Not
+    recorded" for sex, age band, organisation type and disability."""
+
+    responses: int
+    score: float | None = None
+    satisfied: float | None = None
+    by_sex: list[ReactionRow]
+    by_age_band: list[ReactionRow]
+    by_region: list[ReactionRow]
+    by_org_kind: list[ReactionRow]
+    by_level: list[ReactionRow]
+    by_disability: list[ReactionRow]
+
+
 class IndicatorsOut(Schema):
     filters: dict[str, str]
     people: int
@@ -145,6 +169,7 @@ class IndicatorsOut(Schema):
     active_trainers: ActiveTrainersOut
     trainers: list[TrainerReachRow] = Field(
         ..., description="People reached per recorded trainer (validated sessions only)")
+    reaction: ReactionOut
 
 
 class FollowupsDoneRow(Schema):
@@ -259,6 +284,21 @@ def indicators(request: HttpRequest, filters: Query[FilterQuery]):
             for row in selectors.breakdown(user=user, filters=chosen, dimension=key,
                                            figures=figures)
         ]
+    answer["reaction"] = _reaction(user=user, filters=chosen)
+    return answer
+
+
+def _rounded(row: dict) -> dict:
+    return {**row, "score": round(row["score"], 2) if row["score"] is not None else None,
+            "satisfied": round(row["satisfied"], 1) if row["satisfied"] is not None else None}
+
+
+def _reaction(*, user, filters: Filters) -> dict:
+    section = reaction_section(Report(user=user, filters=filters, enrollments=None,
+                                      cohorts=cohorts_in_scope(user=user, filters=filters)))
+    answer = _rounded(section.total)
+    for key, rows in section.rows.items():
+        answer[f"by_{key}"] = [_rounded(row) for row in rows]
     return answer
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import followup_views, token_views, views
+from . import followup_views, indicator_views, token_views, views
 
 app_name = "reporting"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("cohorts/", views.cohorts, name="cohorts"),
     path("follow-ups/", followup_views.followup_indicators, name="followups"),
+    path("indicators/", indicator_views.indicator_report, name="indicators"),
+    path("reactions/", indicator_views.reactions, name="reactions"),
     path("cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
     path("trainees/<int:pk>/", views.trainee_detail, name="trainee"),
     path("export/<slug:table>.<str:fmt>", views.export, name="export"),

@@ -11,7 +11,7 @@ from lms.accounts import roles
 from lms.cohorts.services import training_today
 from lms.core.files import private_file_response
 
-from . import drilldown, followups, selectors, services
+from . import drilldown, followups, indicators, selectors, services
 from . import sessions as field
 from .filters import filter_form
 from .models import Export
@@ -75,6 +75,7 @@ def dashboard(request):
         "headline": selectors.headline(user=user, filters=filters, figures=figures),
         "gain": selectors.knowledge_gain(user=user, filters=filters, figures=figures),
         "followups": followups.followups_panel(user=user, filters=filters),
+        "reaction": indicators.reaction_panel(user=user, filters=filters),
         "regions": regions,
         "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
         "breakdowns": [
