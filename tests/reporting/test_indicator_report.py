@@ -93,12 +93,13 @@ def test_report_page_in_french_prints_on_a4(client, reacted, django_assert_max_n
     with django_assert_max_num_queries(40):
         page = client.get("/fr/dashboard/indicators/?date_from=2024-01-01&date_to=2024-12-31")
     html = page.content.decode()
-    assert "Rapport d’indicateurs" in html and "Tranche d’âge" in html
+    assert "Rapport d\u2019indicateurs" in html and "Tranche d\u2019âge" in html
     assert "Cohortes commençant du" in html
     assert "indicators.css" in html
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("reporting/indicators.css")).read()
+    with open(finders.find("reporting/indicators.css")) as stylesheet:
+        css = stylesheet.read()
     assert "@page{size:A4" in css and "@media print" in css and ".report-filters" in css
 
 
@@ -139,7 +140,7 @@ def test_reactions_page_charts_never_localise_numbers(client, reacted):
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
     assert len(svgs) == 5  # topics, course, facilitator, region, level
     for svg in svgs:
-        for name, value in re.findall(r'\s(x|y|width|height|viewBox)="([^"]*)"', svg):
+        for _name, value in re.findall(r'\s(x|y|width|height|viewBox)="([^"]*)"', svg):
             for number in value.split():
                 float(number)  # "71,4" would fail
     assert "T1 Test" in html  # the Kayes session's facilitator, credited with its answers
