@@ -14,6 +14,7 @@ from lms.accounts.roles import ensure_roles
 from lms.celery import app as celery_app
 from lms.certificates import demo as certificates_demo
 from lms.cohorts import demo as cohorts_demo
+from lms.evaluations import demo as evaluations_demo
 from lms.followups import demo as followups_demo
 from lms.quizzes import demo as quizzes_demo
 from lms.reporting.rollups import totals_rebuild
@@ -43,5 +44,6 @@ def demo_steps() -> Iterator[tuple[str, Callable[[], object]]]:
     yield "quizzes", quizzes_demo.load
     yield "certificates", certificates_demo.load
     yield "follow-ups", followups_demo.load
+    yield "evaluations", evaluations_demo.load
     # The demo writes rows in bulk, past the services: the dashboard's totals follow here.
     yield "dashboard totals", lambda: f"{totals_rebuild():,} rows"

@@ -149,6 +149,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address (lms/core/client_address.py): REMOTE_ADDR, or behind N reverse proxies
 # the N-th X-Forwarded-For entry from the right. Used by axes and the verification rate limit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Reaction forms (lms/evaluations) stay open this many days after a cohort's last day.
+EVALUATIONS_REACTION_DAYS_OPEN = env.int("EVALUATIONS_REACTION_DAYS_OPEN", default=30)
 AXES_CLIENT_IP_CALLABLE = "lms.core.client_address.client_ip_or_none"
 
 # Internationalisation: English and French, one Wagtail page tree per language.

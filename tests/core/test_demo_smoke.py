@@ -45,3 +45,15 @@ def test_demo_site_for_trainee_and_facilitator(client, mailoutbox):
     client.post("/en/accounts/login/", {"username": "facilitator", "password": "cascade-demo"})
     assert 'class="facilitator-notes"' in client.get(module.url).content.decode()
     assert client.get("/admin/").status_code == 200
+
+    # reactions to the 2022 workshops, some anonymous, readable by their facilitator
+    from lms.evaluations.models import Response
+
+    reactions = Response.objects.filter(cohort__start_date__year=2022)
+    assert reactions.count() > 100
+    assert reactions.filter(trainee__isnull=True).exists()
+    assert reactions.filter(trainee__isnull=False).exists()
+    assert User.objects.filter(groups__name="Trainees", birth_year__isnull=False).exists()
+    workshop = reactions.filter(cohort__facilitators__username="facilitator").first().cohort
+    page = client.get(f"/fr/evaluations/cohorts/{workshop.pk}/")
+    assert page.status_code == 200 and "Évaluations des participants" in page.content.decode()
