@@ -51,15 +51,17 @@ def test_trainee_answers_the_reaction_form_in_french_on_a_phone(live_site, new_p
     section.get_by_role("link", name="Évaluer cette formation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Évaluer la formation")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    small = page.evaluate(SMALL_TARGETS, "main button, main input[type=radio], "
-                                         "main input[type=checkbox], .reaction .choices label")
+    # the tap targets: each answer's whole row (its label holds the radio), the anonymous
+    # box's label, the buttons and links
+    small = page.evaluate(SMALL_TARGETS, "main button, .reaction .choices label, "
+                                         ".reaction .anonymous label, header a")
     assert small == [], small
 
     groups = page.locator("fieldset")
     assert groups.count() == 4  # content, facilitation, relevance, venue
     for index in range(3):  # the venue question left out
         groups.nth(index).get_by_label("D\u2019accord", exact=True).check()
-    page.get_by_label("Qu\u2019allez-vous appliquer dans votre travail ?").fill(
+    page.get_by_label(re.compile("^Qu.allez-vous appliquer")).fill(
         "Orienter les personnes vulnérables par le MNR.")
     page.get_by_label("Répondre de façon anonyme").check()
     page.get_by_role("button", name="Envoyer mon évaluation").click()
