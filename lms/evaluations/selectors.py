@@ -10,10 +10,13 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
 from lms.cohorts.models import Cohort, Enrollment
 from lms.cohorts.selectors import cohorts_managed_by
 from lms.cohorts.services import training_today
+from lms.core.generations import Generation
 
 from .charts import distribution_bar
 from .models import LIKERT_MAX, Answer, CohortQuestionSet, Item, QuestionSet, Receipt, Response
 
+# Figures cached across requests (the dashboard's panel) are forgotten at each new answer.
+REACTIONS = Generation("reactions")
 # "Satisfied": a response whose mean agreement is at least this (Agree).
 SATISFIED_FROM = 4
 # Anonymous comments of a cohort show only once this many people answered anonymously: with

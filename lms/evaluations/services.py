@@ -123,6 +123,7 @@ def response_submit(*, enrollment: Enrollment, by, answers: dict, anonymous: boo
             ])
     except IntegrityError as exc:  # the receipt exists: answered in another request
         raise ValidationError(_("You have already evaluated this training. Thank you!")) from exc
+    selectors.REACTIONS.invalidate()
     return response
 
 

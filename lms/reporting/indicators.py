@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.demographics import (
@@ -28,7 +29,7 @@ from lms.accounts.demographics import (
 )
 from lms.accounts.models import User
 from lms.cohorts.models import Cohort, Enrollment
-from lms.evaluations.selectors import SATISFIED_FROM
+from lms.evaluations.selectors import REACTIONS, SATISFIED_FROM
 from lms.evaluations.selectors import summary as reaction_summary
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import enrollments_with_scores
@@ -36,7 +37,9 @@ from lms.quizzes.selectors import enrollments_with_scores
 from . import followups
 from .filters import Filters
 from .scope import certified_condition, cohorts_in_scope, enrollments_in_scope
-from .selectors import COMPLETED, PEOPLE
+
+PEOPLE = Count("trainee", distinct=True, filter=Enrollment.active_q())
+COMPLETED = Count("trainee", distinct=True, filter=Q(status=Enrollment.Status.COMPLETED))
 
 
 @dataclass(frozen=True)
@@ -245,9 +248,15 @@ def indicator_report(*, user, filters: Filters,
     return [section for section in sections if section is not None]
 
 
-def reaction_panel(*, user, filters: Filters) -> dict:
-    """The dashboard's compact reaction panel: one query."""
-    report = Report(user=user, filters=filters, enrollments=Enrollment.objects.none(),
-                    cohorts=cohorts_in_scope(user=user, filters=filters))
-    return reaction_summary(responses=reaction_responses(report))
+def reaction_panel(*, user, filters: Filters, request=None) -> dict:
+    """The dashboard's compact reaction panel: one query, then cached per viewer and filters
+    until the next answer is recorded (`evaluations.selectors.REACTIONS`), and at most an
+    hour behind a change of the viewer's scope."""
+    def compute() -> dict:
+        report = Report(user=user, filters=filters, enrollments=Enrollment.objects.none(),
+                        cohorts=cohorts_in_scope(user=user, filters=filters))
+        return reaction_summary(responses=reaction_responses(report))
 
+    hour = timezone.now().strftime("%Y%m%d%H")
+    return REACTIONS.cached(request, "dashboard-panel",
+                            (user.pk, hour, sorted(filters.as_query().items())), compute)

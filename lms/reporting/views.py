@@ -75,7 +75,7 @@ def dashboard(request):
         "headline": selectors.headline(user=user, filters=filters, figures=figures),
         "gain": selectors.knowledge_gain(user=user, filters=filters, figures=figures),
         "followups": followups.followups_panel(user=user, filters=filters),
-        "reaction": indicators.reaction_panel(user=user, filters=filters),
+        "reaction": indicators.reaction_panel(user=user, filters=filters, request=request),
         "regions": regions,
         "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
         "breakdowns": [
