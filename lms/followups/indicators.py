@@ -84,11 +84,11 @@ def _percent(part: int | float | None, whole: int | float | None) -> float | Non
     return round(100 * part / whole, 1) if part is not None and whole else None
 
 
-def _followups(enrollments: QuerySet[Enrollment]) -> QuerySet[FollowUp]:
+def followups_of(enrollments: QuerySet[Enrollment]) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(enrollment__in=enrollments.values("pk"))
 
 
-def _done_counts(today: datetime.date) -> dict:
+def done_counts(today: datetime.date) -> dict:
     due = Q(due_date__lte=today)
     done = due & Q(answered_at__isnull=False)
     return {
@@ -100,7 +100,7 @@ def _done_counts(today: datetime.date) -> dict:
     }
 
 
-def _done_row(counts: dict) -> dict:
+def done_row(counts: dict) -> dict:
     due, done = counts["due_3"] + counts["due_6"], counts["done_3"] + counts["done_6"]
     return {"due": due, "done": done, "done_share": _percent(done, due),
             "done_share_3": _percent(counts["done_3"], counts["due_3"]),
@@ -112,14 +112,14 @@ def followups_done(*, enrollments: QuerySet[Enrollment], today: datetime.date | 
                    dimension: str | None = None) -> dict | list[dict]:
     """Follow-ups due and done (both milestones, and each), the share done, and the share of
     answers saying the person trained others. One row per value of `dimension`, or a total."""
-    aggregates = _done_counts(today or mali_today())
-    followups = _followups(enrollments)
+    aggregates = done_counts(today or mali_today())
+    followups = followups_of(enrollments)
     if dimension is None:
-        return _done_row(followups.aggregate(**aggregates))
+        return done_row(followups.aggregate(**aggregates))
     dim = DIMENSIONS[dimension]
     rows = (followups.values(value=dim.value("enrollment__")).annotate(**aggregates)
             .order_by("value"))
-    return [{"value": row["value"], "label": _label(dim, row["value"]), **_done_row(row)}
+    return [{"value": row["value"], "label": _label(dim, row["value"]), **done_row(row)}
             for row in rows]
 
 
@@ -127,7 +127,7 @@ def practices_applied(*, enrollments: QuerySet[Enrollment],
                       dimension: str | None = None) -> list[dict]:
     """For each practice (those still asked, and any named in an answer): how many answered
     follow-ups name it, out of how many answered, per value of `dimension` if given."""
-    answered = _followups(enrollments).filter(answered_at__isnull=False)
+    answered = followups_of(enrollments).filter(answered_at__isnull=False)
     if dimension:
         dim = DIMENSIONS[dimension]
         bases = {(row["value"],): row["n"] for row in answered.values(

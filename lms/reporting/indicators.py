@@ -31,8 +31,9 @@ from lms.accounts.models import User
 from lms.cohorts.models import Cohort, Enrollment
 from lms.evaluations.selectors import REACTIONS, SATISFIED_FROM
 from lms.evaluations.selectors import summary as reaction_summary
+from lms.followups.rules import mali_today
 from lms.organisations.models import Organisation
-from lms.quizzes.selectors import enrollments_with_scores
+from lms.quizzes.selectors import enrollments_with_retention, enrollments_with_scores
 
 from . import followups
 from .filters import Filters
@@ -214,28 +215,103 @@ def reaction_section(report: Report) -> Section:
                    "band, organisation type and disability.")))
 
 
+FOLLOWUP_PATHS = {"person": "enrollment__trainee__", "cohort": "enrollment__cohort__"}
+
+
+def _retention_finish(s: dict) -> dict:
+    post = _mean(s["post_sum"], s["pairs"])
+    retest = _mean(s["retest_sum"], s["pairs"])
+    return {"pairs": s["pairs"], "post": post, "retest": retest,
+            "retention": 100 * retest / post if post and retest is not None else None}
+
+
 def followups_section(report: Report) -> Section:
-    """Follow-ups at 3 and 6 months (lms/followups, lane `followup`): share done and
-    retention, for the dimensions those indicators have."""
-    def shaped(row: dict) -> dict:
-        return {"due": row["due"], "done": row["done"], "done_share": row["done_share"]}
+    """Follow-ups at 3 and 6 months (lms/followups/indicators.py): share done (all, at 3 and at
+    6 months), share of answers saying the person trained others, and knowledge retention
+    (mean re-test / mean post-test of the trainees who sat both). Two GROUP BYs over every
+    dimension (follow-ups, then the retention pairs), rolled up here."""
+    counts = followups.indicators.done_counts(mali_today())
+    done_groups = _all_dimensions(followups.indicators.followups_of(report.enrollments), counts,
+                                  **FOLLOWUP_PATHS)
+    scored = (enrollments_with_retention(enrollments=report.enrollments)
+              .filter(post_score__isnull=False, retest_score__isnull=False))
+    kept_groups = _all_dimensions(scored, {"post_sum": Sum("post_score"),
+                                           "retest_sum": Sum("retest_score"), "pairs": Count("pk")})
+
+    def done_finish(s: dict) -> dict:
+        return followups.indicators.done_row({name: s.get(name, 0) for name in counts})
+
+    def total(groups: list[dict], names) -> dict:
+        return {name: sum(g[name] or 0 for g in groups) for name in names}
 
     rows = {}
-    for key in followups.DIMENSIONS:
-        done = followups.indicators.followups_done(enrollments=report.enrollments,
-                                                   dimension=key)
-        rows[key] = _ordered(key, [{"value": row["value"],
-                                    "label": value_label(key, row["value"]), **shaped(row)}
-                                   for row in done])
+    for key in DIMENSIONS:
+        kept = {row["value"]: row for row in _rolled(kept_groups, key, _retention_finish)}
+        rows[key] = [{**row, "retention": kept.get(row["value"], {}).get("retention"),
+                      "pairs": kept.get(row["value"], {}).get("pairs", 0)}
+                     for row in _rolled(done_groups, key, done_finish)]
+    kept_total = _retention_finish(total(kept_groups, ("post_sum", "retest_sum", "pairs")))
     return Section("followups", _("Follow-ups at 3 and 6 months"), [
         Column("due", _("Due")), Column("done", _("Done")),
-        Column("done_share", _("Done (%)"), "percent")],
-        total=shaped(followups.indicators.followups_done(enrollments=report.enrollments)),
-        rows=rows)
+        Column("done_share", _("Done (%)"), "percent"),
+        Column("done_share_3", _("Done at 3 months (%)"), "percent"),
+        Column("done_share_6", _("Done at 6 months (%)"), "percent"),
+        Column("trained_others_share", _("Trained others (%)"), "percent"),
+        Column("retention", _("Knowledge retained (%)"), "percent"),
+        Column("pairs", _("Trainees re-tested"))],
+        total={**done_finish(total(done_groups, counts)),
+               "retention": kept_total["retention"], "pairs": kept_total["pairs"]},
+        rows=rows,
+        note=str(_("A follow-up counts once its due date has come. Retention: the mean "
+                   "re-test score over the mean post-test score of the trainees who sat "
+                   "both.")))
+
+
+def practices_section(report: Report) -> Section | None:
+    """Share of the answered follow-ups naming each practice (a column per practice): the
+    answered follow-ups, and the practices they name, each in one GROUP BY over every
+    dimension."""
+    from lms.followups.models import FollowUp, Practice
+
+    answered = followups.indicators.followups_of(report.enrollments).filter(
+        answered_at__isnull=False)
+    bases = _all_dimensions(answered, {"n": Count("pk")}, **FOLLOWUP_PATHS)
+    dims = [f"d_{key}" for key in DIMENSIONS]
+    named = list(FollowUp.practices.through.objects.filter(followup__in=answered.values("pk"))
+                 .annotate(**{f"d_{key}": dimension_expression(
+                     key, person="followup__enrollment__trainee__",
+                     cohort="followup__enrollment__cohort__") for key in DIMENSIONS})
+                 .values("practice_id", *dims).annotate(n=Count("followup_id")).order_by())
+    practices = list(Practice.objects.filter(
+        Q(active=True) | Q(pk__in={row["practice_id"] for row in named})))
+    if not practices:
+        return None
+    codes = {practice.pk: practice.code for practice in practices}
+    groups = [{**{d: base[d] for d in dims}, "answered": base["n"]} for base in bases]
+    index = {tuple(group[d] for d in dims): group for group in groups}
+    for row in named:
+        group = index.get(tuple(row[d] for d in dims))
+        if group is not None and row["practice_id"] in codes:
+            group[codes[row["practice_id"]]] = row["n"]
+
+    def finish(s: dict) -> dict:
+        base = s.get("answered", 0)
+        return {code: (100 * s.get(code, 0) / base if base else None)
+                for code in codes.values()}
+
+    totals: dict = {}
+    for group in groups:
+        for name, value in group.items():
+            if not name.startswith("d_"):
+                totals[name] = totals.get(name, 0) + (value or 0)
+    return Section("practices", _("Practices applied (share of follow-ups answered)"),
+                   [Column(p.code, p.label, "percent") for p in practices],
+                   total=finish(totals),
+                   rows={key: _rolled(groups, key, finish) for key in DIMENSIONS})
 
 
 SECTION_PROVIDERS: list[SectionProvider] = [
-    reach_section, learning_section, reaction_section, followups_section,
+    reach_section, learning_section, reaction_section, followups_section, practices_section,
 ]
 
 

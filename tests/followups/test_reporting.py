@@ -54,3 +54,23 @@ def test_the_dashboard_and_the_indicators_page_in_french(client, world, answered
     assert "Mopti" not in html
     client.force_login(world["people"]["trainee_kayes"])
     assert client.get(reverse("reporting:followups")).status_code == 403
+
+
+def test_the_indicator_report_has_the_follow_up_sections(client, world, answered):
+    from lms.reporting import indicators
+
+    sections = {s.key: s for s in indicators.indicator_report(
+        user=world["people"]["coord_kayes"], filters=Filters())}
+    done = sections["followups"]
+    # Kayes only: Kadia (2 of 2), Adama (1 of 2).
+    assert (done.total["due"], done.total["done"], done.total["retention"]) == (4, 3, 75.0)
+    assert {r["label"]: r["done"] for r in done.rows["sex"]} == {"Female": 2, "Male": 1}
+    assert set(done.rows) == set(indicators.DIMENSIONS)
+    practices = sections["practices"]
+    assert practices.total["nrm-referral"] == pytest.approx(66.7, abs=0.05)
+    assert {r["value"]: r["nrm-referral"] for r in practices.rows["sex"]} == {"F": 100.0,
+                                                                               "M": 0.0}
+    assert {r["value"]: r["done"] for r in done.rows["level"]} == {1: 3}
+    client.force_login(world["people"]["coord_kayes"])
+    page = client.get("/fr/dashboard/indicators/").content.decode()
+    assert "Pratiques appliquées" in page and "Orienté un migrant vulnérable via le MNR" in page

@@ -43,7 +43,8 @@ def _section(sections, key):
 
 def test_sections_total_and_disaggregate(reacted):
     sections = indicators.indicator_report(user=reacted["national"], filters=Filters())
-    assert [s.key for s in sections] == ["reach", "learning", "reaction", "followups"]
+    assert [s.key for s in sections] == ["reach", "learning", "reaction", "followups",
+                                         "practices"]
     reach = _section(sections, "reach")
     assert (reach.total["people"], reach.total["certified"]) == (7, 2)
     assert {r["label"]: r["people"] for r in reach.rows["age_band"]} == {
