@@ -47,6 +47,9 @@ class CachedRoute:
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     restrictions: tuple = ()  # PageViewRestriction objects with their groups prefetched
+    # The live page itself, as stored in its row when resolved: every save of a page that is
+    # not a draft's bookkeeping replaces the generation, so this is the row as it is now.
+    page: Page | None = None
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
@@ -64,14 +67,17 @@ def _resolve(request: HttpRequest, path: str) -> CachedRoute | None:
         return None
     page, args, kwargs = result
     restrictions = tuple(page.get_view_restrictions().prefetch_related("groups"))
+    # A fresh copy: the routed one carries its ancestors (treebeard's parent cache).
+    stored = type(page).objects.filter(pk=page.pk).first()
     return CachedRoute(page_id=page.pk, content_type_id=page.content_type_id,
-                       args=tuple(args), kwargs=dict(kwargs), restrictions=restrictions)
+                       args=tuple(args), kwargs=dict(kwargs), restrictions=restrictions,
+                       page=stored)
 
 
 def prepare_route(request: HttpRequest, path: str) -> None:
     """Fill Wagtail's per-request memos (`request._wagtail_site`,
     `request._wagtail_route_for_request`) from the cache, so `wagtail.views.serve` finds the
-    page with one query (the page itself) and checks the cached privacy. Paths that lead
+    page (kept with its route: no query) and checks the cached privacy. Paths that lead
     nowhere are not cached (anyone can invent them); Wagtail answers those 404 itself."""
     site = site_for_request(request)
     if site is None:
@@ -80,8 +86,10 @@ def prepare_route(request: HttpRequest, path: str) -> None:
                    lambda: _resolve(request, path))
     if route is None or hasattr(request, "_wagtail_route_for_request"):
         return  # not found, or just resolved by Wagtail itself in _resolve
-    model = ContentType.objects.get_for_id(route.content_type_id).model_class()
-    page = model.objects.filter(pk=route.page_id, live=True).first() if model else None
+    page = route.page
+    if page is None:  # an entry without its page: read it
+        model = ContentType.objects.get_for_id(route.content_type_id).model_class()
+        page = model.objects.filter(pk=route.page_id, live=True).first() if model else None
     if page is None:  # changed behind the signals' back (raw SQL): let Wagtail resolve it
         return
     page._cached_view_restrictions = list(route.restrictions)
