@@ -156,6 +156,15 @@ def may_change_question_set(*, question_set: QuestionSet, by) -> bool:
     return stored is not None and not stored[0] and stored[1] == by.pk
 
 
+def question_set_deletable(*, question_set: QuestionSet, by) -> bool:
+    """A set may go only when nobody answered it, no cohort chose it and it is not the
+    default, and only by someone who may change it."""
+    return (may_change_question_set(question_set=question_set, by=by)
+            and not question_set.is_default
+            and not Response.objects.filter(question_set=question_set).exists()
+            and not CohortQuestionSet.objects.filter(question_set=question_set).exists())
+
+
 @transaction.atomic
 def question_set_save(*, question_set: QuestionSet, by) -> QuestionSet:
     """Save a set and its questions (the admin's form hands its unsaved cluster). Only one

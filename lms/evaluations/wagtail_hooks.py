@@ -5,7 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+)
 
 from lms.cohorts.wagtail_admin.scoped import ServiceFormMixin
 
@@ -32,6 +37,17 @@ class QuestionSetEditView(_ServiceSave, EditView):
             raise PermissionDenied
 
 
+class QuestionSetDeleteView(DeleteView):
+    """Answers keep their questions: a set answered, chosen or default is never deleted."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        question_set = QuestionSet.objects.filter(pk=kwargs.get("pk")).first()
+        if question_set and not services.question_set_deletable(
+                question_set=question_set, by=request.user):
+            raise PermissionDenied
+
+
 class QuestionSetViewSet(SnippetViewSet):
     model = QuestionSet
     icon = "form"
@@ -40,6 +56,7 @@ class QuestionSetViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_view_class = QuestionSetCreateView
     edit_view_class = QuestionSetEditView
+    delete_view_class = QuestionSetDeleteView
     list_display = ["__str__", "is_default"]
     search_fields = ["name_en", "name_fr"]
     copy_view_enabled = True

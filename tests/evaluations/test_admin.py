@@ -48,3 +48,33 @@ def test_a_facilitator_cannot_edit_the_default_set_in_the_admin(client, world):
         assert (answer.status_code, answer.url) == (302, "/admin/")  # Wagtail's "denied"
     default.refresh_from_db()
     assert default.name_en == "End-of-training evaluation"
+
+
+def test_an_answered_or_default_set_is_never_deleted(client, world):
+    from lms.evaluations import selectors, services
+
+    from .conftest import answers_for
+
+    default = QuestionSet.objects.get(is_default=True)
+    client.force_login(world["people"]["national"])
+    url = f"/admin/snippets/evaluations/questionset/delete/{default.pk}/"
+    assert (client.post(url).status_code, QuestionSet.objects.filter(pk=default.pk).exists()) \
+        == (302, True)
+    other = QuestionSet(name_en="Other")
+    from lms.evaluations.models import Item
+
+    other.items.add(Item(kind="likert", topic="overall", text_en="Fine."))
+    services.question_set_save(question_set=other, by=world["people"]["national"])
+    cohort = world["cohorts"]["kayes"]
+    services.cohort_question_set_choose(cohort=cohort, question_set=other,
+                                        by=world["people"]["national"])
+    enrollment = world["enrollments"]["kayes"][0]
+    services.response_submit(enrollment=enrollment, by=enrollment.trainee, anonymous=True,
+                             answers=answers_for(selectors.question_set_for(cohort=cohort)))
+    client.post(f"/admin/snippets/evaluations/questionset/delete/{other.pk}/")
+    assert QuestionSet.objects.filter(pk=other.pk).exists()
+    unused = QuestionSet(name_en="Unused")
+    unused.items.add(Item(kind="open", topic="other", text_en="Anything?"))
+    services.question_set_save(question_set=unused, by=world["people"]["national"])
+    client.post(f"/admin/snippets/evaluations/questionset/delete/{unused.pk}/")
+    assert not QuestionSet.objects.filter(pk=unused.pk).exists()
