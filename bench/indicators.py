@@ -11,18 +11,15 @@ pages are rendered through Django's test client as a national and a regional coo
 prints the median time and the SQL queries per page.
 """
 
-import argparse
 import datetime
 import os
 import random
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import scales  # after the path is set
 
 
 def _reactions() -> int:
@@ -65,72 +62,17 @@ def _reactions() -> int:
 
 
 def measure(runs: int) -> None:
-    import django
-
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from lms.accounts import roles
-    from lms.accounts.models import User
-    from lms.regions.models import Region
-
-    scale = os.environ["BENCH_SCALE"]
-    call_command("migrate", verbosity=0)
-    call_command("generate_synthetic", scale=scale, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    made = _reactions()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    groups = roles.ensure_roles()
-    national, _ = User.objects.get_or_create(username="bench-national")
-    national.groups.add(groups[roles.NATIONAL_COORDINATOR])
-    regional, _ = User.objects.get_or_create(username="bench-kayes")
-    regional.groups.add(groups[roles.REGIONAL_COORDINATOR])
-    regional.coordinated_regions.add(Region.objects.get(iso_code="ML-1"))
+    _, made = scales.generate(then=_reactions)
+    national, regional = scales.coordinators()
     for label, user, url in [
         ("national indicators", national, "/en/dashboard/indicators/"),
         ("national reactions", national, "/en/dashboard/reactions/"),
         ("Kayes indicators", regional, "/en/dashboard/indicators/"),
     ]:
-        client = Client()
-        client.force_login(user)
-        client.get(url)  # warm-up
-        times = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                begin = time.perf_counter()
-                response = client.get(url)
-                times.append(time.perf_counter() - begin)
-            assert response.status_code == 200, response.status_code
-        print(f"{scale:>5} trainees, {made} reactions | {label:<20} | "
-              f"{statistics.median(times) * 1000:8.0f} ms | "
-              f"{len(queries.captured_queries):3d} queries", flush=True)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scales", nargs="+", default=["220", "10k", "100k"])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--database-url", default=None)
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.measure:
-        measure(args.runs)
-        return
-    with tempfile.TemporaryDirectory(prefix="cascade-bench-") as tmp:
-        for scale in args.scales:
-            env = dict(os.environ, BENCH_SCALE=scale, LOG_LEVEL="WARNING",
-                       DJANGO_SETTINGS_MODULE="lms.settings.test", MEDIA_ROOT=tmp,
-                       DATABASE_URL=args.database_url or f"sqlite:///{tmp}/bench-{scale}.sqlite3")
-            subprocess.run([sys.executable, __file__, "--measure", "--runs", str(args.runs)],
-                           env=env, check=True, cwd=ROOT)
+        median_ms, queries = scales.time_page(user, url, runs)
+        print(f"{os.environ['BENCH_SCALE']:>5} trainees, {made} reactions | {label:<20} | "
+              f"{median_ms:8.0f} ms | {queries:3d} queries", flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    scales.main(doc=__doc__, script=__file__, measure=measure)
