@@ -1,15 +1,5 @@
-"""Bilingual text as the quizzes store it: `<field>_en` and `<field>_fr`, French falling back to
-English when empty, so one question set and one answer serve both languages."""
+"""Kept for the migrations that name this module as a model base: the code is `lms.core.i18n`."""
 
-from django.utils.translation import get_language
+from lms.core.i18n import BilingualMixin, pick
 
-
-def pick(obj, field: str, language: str | None = None) -> str:
-    lang = (language or get_language() or "en")[:2]
-    value = getattr(obj, f"{field}_{lang}", "") if lang != "en" else ""
-    return value or getattr(obj, f"{field}_en", "")
-
-
-class BilingualMixin:
-    def tr(self, field: str) -> str:
-        return pick(self, field)
+__all__ = ["BilingualMixin", "pick"]

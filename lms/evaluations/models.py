@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from .i18n import BilingualMixin
+from lms.core.i18n import BilingualMixin
 
 LIKERT_MIN, LIKERT_MAX = 1, 5
 

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.cohorts.models import Cohort
+from lms.core.i18n import pick
 
-from .i18n import pick
 from .models import Category, Question, Quiz
 from .rich import render
 from .services import question_allows_several, questions_leaking

@@ -1,17 +1,5 @@
-"""Bilingual text: one quiz serves English and French, so scores do not depend on language."""
+"""Kept for the migrations that name this module as a model base: the code is `lms.core.i18n`."""
 
-from django.utils.translation import get_language
+from lms.core.i18n import BilingualMixin, pick
 
-
-def pick(obj, field: str, language: str | None = None) -> str:
-    """`obj.<field>_<lang>` for the active language, falling back to English when empty."""
-    lang = (language or get_language() or "en")[:2]
-    value = getattr(obj, f"{field}_{lang}", "") if lang != "en" else ""
-    return value or getattr(obj, f"{field}_en", "")
-
-
-class BilingualMixin:
-    """Adds `obj.tr("text")` for templates and views."""
-
-    def tr(self, field: str) -> str:
-        return pick(self, field)
+__all__ = ["BilingualMixin", "pick"]

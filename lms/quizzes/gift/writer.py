@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable
 
-from ..i18n import pick
+from lms.core.i18n import pick
+
 from .parser import BLANK
 from .text import format_number
 

@@ -18,8 +18,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from lms.core.i18n import BilingualMixin
+
 from ..admin_forms import QuestionAdminForm
-from ..i18n import BilingualMixin
 from ..validators import validate_question_image
 
 

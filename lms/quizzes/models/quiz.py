@@ -19,7 +19,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from ..i18n import BilingualMixin
+from lms.core.i18n import BilingualMixin
+
 from .bank import Question
 
 
