@@ -24,7 +24,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CohortForm(forms.ModelForm):
+class DatesInOrderMixin:
+    """A cohort's or a session's end date is not before its start date."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class CohortForm(DatesInOrderMixin, forms.ModelForm):
     facilitators = forms.ModelMultipleChoiceField(
         label=_("Facilitators"), queryset=User.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -70,13 +81,6 @@ class CohortForm(forms.ModelForm):
             n += 1
             code = f"{base}-{n}"
         return code
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 class AttendanceDayForm(forms.Form):
@@ -154,7 +158,7 @@ class PersonForm(forms.Form):
         return values
 
 
-class SessionForm(forms.Form):
+class SessionForm(DatesInOrderMixin, forms.Form):
     """A recorded trainer's new session: its region is the trainer's own."""
 
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
@@ -171,13 +175,6 @@ class SessionForm(forms.Form):
         self.fields["course"].queryset = courses
         titles = titles_in_language(courses)
         self.fields["course"].label_from_instance = lambda page: titles.get(page.pk, page.title)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 class SessionCloseForm(forms.Form):
