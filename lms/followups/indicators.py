@@ -15,6 +15,7 @@ organisation type, cascade level; age band and disability by the rules of
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Avg, Count, Expression, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -158,6 +159,16 @@ def practices_applied(*, enrollments: QuerySet[Enrollment],
             rows.append({"practice": practice.code, "label": practice.label, "applied": 0,
                          "answered": 0, "share": None})
     return rows
+
+
+def retention_row(sums: dict) -> dict:
+    """The retention figures from sums (`pairs`, `post_sum`, `retest_sum`), as the dashboard's
+    totals keep them."""
+    pairs = sums["pairs"]
+    return _retention_row({
+        "pairs": pairs,
+        "post": Decimal(sums["post_sum"]) / pairs if pairs else None,
+        "retest": Decimal(sums["retest_sum"]) / pairs if pairs else None})
 
 
 def _retention_row(row: dict) -> dict:

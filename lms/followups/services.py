@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lms.cohorts import figures
 from lms.cohorts.models import Enrollment
 from lms.notifications.channels import NoAddress, Notice, notify
 from lms.notifications.sms import SmsRejected
@@ -48,9 +49,10 @@ queue = Queue()
 
 # The schedule ------------------------------------------------------------------------------
 
+@transaction.atomic
 def followups_schedule(*, enrollments: Iterable[Enrollment] | None = None) -> int:
-    """Create the missing follow-ups of completed enrollments (all of them, or `enrollments`).
-    Idempotent; returns how many were created."""
+    """Create the missing follow-ups of completed enrollments (all of them, or `enrollments`),
+    and refresh those cohorts' totals. Idempotent; returns how many were created."""
     completed = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED,
                                           completed_at__isnull=False)
     if enrollments is not None:
@@ -61,8 +63,11 @@ def followups_schedule(*, enrollments: Iterable[Enrollment] | None = None) -> in
     rows = [FollowUp(enrollment_id=pk, months=months,
                      due_date=due_date(completed_at=completed_at, months=months))
             for pk, completed_at in missing.iterator(chunk_size=2000) for months in MILESTONES]
-    created = FollowUp.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-    return len(created)
+    FollowUp.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    if rows:  # the dashboard's follow-up totals of those cohorts
+        figures.cohorts_changed(cohort_ids=Enrollment.objects.filter(
+            pk__in={row.enrollment_id for row in rows}).values_list("cohort_id", flat=True))
+    return len(rows)
 
 
 # Notices -----------------------------------------------------------------------------------
@@ -197,6 +202,7 @@ def followup_answer(*, follow_up: FollowUp, by, channel: str, practices: Iterabl
     follow_up.recorded_by = by
     follow_up.save()
     follow_up.practices.set(practices)
+    figures.cohorts_changed(cohort_ids=[follow_up.enrollment.cohort_id])
     return follow_up
 
 

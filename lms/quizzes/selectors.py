@@ -120,11 +120,16 @@ def enrollments_with_retention(*, enrollments: QuerySet) -> QuerySet:
     `retest_score` (the first completed retention re-test of the course, sat at the 6-month
     follow-up): knowledge kept is the one compared with the other."""
     post = _completed(Quiz.Purpose.POST_TEST).order_by("-score_percent", "pk")
-    retest = _completed(Quiz.Purpose.RETENTION).order_by("completed_at", "pk")
     return enrollments.annotate(
         post_score=Subquery(post.values("score_percent")[:1], output_field=SCORE),
-        retest_score=Subquery(retest.values("score_percent")[:1], output_field=SCORE),
+        retest_score=retest_score(),
     )
+
+
+def retest_score() -> Subquery:
+    """The score of an enrollment's first completed retention re-test (an annotation)."""
+    retest = _completed(Quiz.Purpose.RETENTION).order_by("completed_at", "pk")
+    return Subquery(retest.values("score_percent")[:1], output_field=SCORE)
 
 
 def retention_quiz_for(*, course) -> Quiz | None:

@@ -296,8 +296,9 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
 
 
 def _after_result_change(sitting: Sitting) -> None:
-    if sitting.quiz.purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST):
-        # the pre/post scores of the dashboard's knowledge gain
+    if sitting.quiz.purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST,
+                                Quiz.Purpose.RETENTION):
+        # the scores of the dashboard's knowledge gain and knowledge kept
         figures.trainees_changed(trainee_ids=[sitting.user_id])
     if sitting.quiz.purpose != Quiz.Purpose.POST_TEST:
         return

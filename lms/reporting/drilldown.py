@@ -70,4 +70,23 @@ def cascade_tree(*, user, filters: Filters, limit: int = TREE_LIMIT) -> dict:
     for node in nodes.values():
         parent = nodes.get(node["parent_id"])
         (parent["children"] if parent else roots).append(node)
-    return {"roots": roots, "truncated": truncated, "limit": limit}
+    return {"roots": roots, "rows": _flattened(roots), "truncated": truncated, "limit": limit}
+
+
+def _flattened(roots: list[dict]) -> list[dict]:
+    """The forest in reading order, each node with `opens` (its children follow, in a nested
+    list) and `closes` (how many nested lists end after it): the page renders it in one loop
+    instead of one template include per cohort."""
+    rows: list[dict] = []
+    stack: list[tuple[dict, int]] = [(root, 0) for root in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        rows.append({**node, "depth": depth, "opens": bool(node["children"]), "closes": 0})
+        stack.extend((child, depth + 1) for child in reversed(node["children"]))
+    for row, following in zip(rows, [*rows[1:], None], strict=False):
+        # After a leaf, close down to the next row's depth (to the top after the last).
+        if not row["opens"]:
+            row["closes"] = row["depth"] - (following["depth"] if following else 0)
+    for row in rows:
+        row["closes"] = range(row["closes"])
+    return rows

@@ -8,6 +8,7 @@ per group. A page builds one `DashboardFigures` and reads every panel from its t
 each figure equals the direct query over the enrollments (tests/reporting/test_totals_exact.py).
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -18,13 +19,15 @@ from django.db.models import CharField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce, Substr
 
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Enrollment
+from lms.followups.rules import MILESTONES
 
 from .filters import Filters
-from .models import CohortTotals, RepeatTrainee
+from .models import CohortTotals, FollowUpTotals, RepeatTrainee
 from .scope import certified_condition, cohorts_in_scope
 
 ADDED = ("enrolments", "active", "completed", "certified", "days_present", "days_excused",
-         "days_recorded", "pre_count", "pre_sum", "post_count", "post_sum", "pairs", "gain_sum")
+         "days_recorded", "pre_count", "pre_sum", "post_count", "post_sum", "pairs", "gain_sum",
+         "retests", "retest_post_sum", "retest_sum")
 # The dimensions of a group of cohorts, and of a kind of trainee.
 COHORT_KEYS = ("region", "course", "level", "month")
 TRAINEE_KEYS = ("sex", "function", "org_kind")
@@ -58,6 +61,16 @@ def totals_in_scope(*, user, filters: Filters,
     return totals.order_by()
 
 
+def followup_totals_in_scope(*, user, filters: Filters) -> QuerySet[FollowUpTotals]:
+    """The follow-up totals behind the follow-ups of `scope.enrollments_in_scope(user,
+    filters)`."""
+    totals = FollowUpTotals.objects.filter(
+        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
+    if filters.org_kind:
+        totals = totals.filter(org_kind=filters.org_kind)
+    return totals.order_by()
+
+
 @dataclass(frozen=True)
 class Repeat:
     """One enrollment of a trainee enrolled in several cohorts, with what groups it."""
@@ -74,6 +87,7 @@ class Repeat:
     sex: str
     function: str
     org_kind: str | None
+    cohort: int
 
 
 MEASURES: dict[str, Callable[[Repeat], bool]] = {
@@ -117,7 +131,7 @@ class DashboardFigures:
         rows = enrollments.order_by().annotate(is_certified=certified_condition()).values_list(
             "trainee_id", "status", "is_certified", "cohort__region__name",
             "cohort__course__code", "cohort__level", _month("cohort__"), _root("cohort__"),
-            "trainee__sex", "trainee__function", "trainee__organisation__kind")
+            "trainee__sex", "trainee__function", "trainee__organisation__kind", "cohort_id")
         return [
             Repeat(trainee, status != Enrollment.Status.WITHDRAWN,
                    status == Enrollment.Status.COMPLETED, bool(certified), *rest)
@@ -184,6 +198,24 @@ class DashboardFigures:
         return {"pre": mean(total["pre_sum"], total["pre_count"]),
                 "post": mean(total["post_sum"], total["post_count"]),
                 "gain": mean(total["gain_sum"], total["pairs"]), "pairs": total["pairs"]}
+
+    def retention(self) -> dict:
+        """Sums behind knowledge kept (`followups.indicators.retention`): the enrollments
+        with a post-test and a retention re-test, and both scores' sums over them."""
+        total = self._enrolments()
+        return {"pairs": total["retests"], "post_sum": total["retest_post_sum"],
+                "retest_sum": total["retest_sum"]}
+
+    def followups(self, *, today: datetime.date) -> dict:
+        """Follow-ups due by `today` and answered, per milestone (`followups.indicators.
+        done_counts`'s names), in one query."""
+        due = Q(due_date__lte=today)
+        return followup_totals_in_scope(user=self.user, filters=self.filters).aggregate(
+            **{f"due_{m}": Coalesce(Sum("followups", filter=due & Q(months=m)), 0)
+               for m in MILESTONES},
+            **{f"done_{m}": Coalesce(Sum("answered", filter=due & Q(months=m)), 0)
+               for m in MILESTONES},
+            trained_others=Coalesce(Sum("trained_others", filter=due), 0))
 
     def breakdown(self, dimension: str) -> list[dict]:
         """`{"value", "people", "certified"}` per value of one dimension, largest first."""

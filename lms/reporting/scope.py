@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from lms.certificates.models import Certificate
 from lms.cohorts.models import Cohort, Enrollment
-from lms.cohorts.selectors import cohorts_managed_by
+from lms.cohorts.selectors import cohorts_managed_by, counted_cohorts_managed_by
 
 from .filters import Filters
 from .models import CohortTotals
@@ -14,13 +14,16 @@ from .models import CohortTotals
 def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
     """The counted cohorts (`Cohort.objects.counted()`: sessions awaiting validation never
     reach a figure, table, export or API answer) the viewer manages, narrowed by the filters."""
-    return listed_cohorts_in_scope(user=user, filters=filters).counted()
+    return _narrowed(counted_cohorts_managed_by(user), filters)
 
 
 def listed_cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
     """Every cohort the viewer manages, narrowed by the filters, counted or awaiting
     validation: for listing sessions that await validation, never for counting reach."""
-    cohorts = cohorts_managed_by(user)
+    return _narrowed(cohorts_managed_by(user), filters)
+
+
+def _narrowed(cohorts: QuerySet[Cohort], filters: Filters) -> QuerySet[Cohort]:
     if filters.date_from:
         cohorts = cohorts.filter(start_date__gte=filters.date_from)
     if filters.date_to:

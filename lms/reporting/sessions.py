@@ -9,13 +9,19 @@ counted.
 """
 
 import datetime
+from collections import defaultdict
+from dataclasses import replace
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 
-from lms.cohorts.models import Cohort, Enrollment
+from lms.accounts.models import User
+from lms.cohorts.models import Cohort, Trainer
 from lms.cohorts.selectors import active_session_q, active_since
 
+from .figures import DashboardFigures
 from .filters import Filters
+from .models import CohortTotals
 from .scope import cohorts_in_scope, listed_cohorts_in_scope
 
 RUNS = Cohort.facilitators.through
@@ -59,28 +65,65 @@ def active_trainers(*, user, filters: Filters, today: datetime.date) -> dict:
     return {"total": total, "since": active_since(today), "rows": rows}
 
 
-def reach_per_trainer(*, user, filters: Filters, today: datetime.date,
-                      limit: int = 20) -> list[dict]:
-    """One query: for each recorded trainer running counted cohorts in scope, their sessions,
-    the distinct people reached in them, and whether they are active; most people first."""
+def _trainers_corrections(*, runs, filters: Filters, figures: DashboardFigures) -> dict:
+    """Per trainer, how many enrollments of people enrolled in several of their cohorts the
+    summed totals count beyond the distinct people (`figures.repeats`, already read for the
+    page's other figures)."""
+    repeats = [row for row in figures.repeats if row.active]
+    if not repeats:
+        return {}
+    per_cohort: dict[int, list[int]] = defaultdict(list)
+    for row in repeats:
+        per_cohort[row.cohort].append(row.trainee)
+    seen: dict[int, list[int]] = defaultdict(list)
+    for user_id, cohort_id in runs.filter(cohort_id__in=list(per_cohort)).values_list(
+            "user_id", "cohort_id"):
+        seen[user_id] += per_cohort[cohort_id]
+    return {user_id: len(trainees) - len(set(trainees)) for user_id, trainees in seen.items()
+            if len(trainees) > len(set(trainees))}
+
+
+def reach_per_trainer(*, user, filters: Filters, today: datetime.date, limit: int = 20,
+                      figures: DashboardFigures | None = None) -> list[dict]:
+    """For each recorded trainer running counted cohorts in scope, their sessions, the
+    distinct people reached in them (of the organisation type filtered on, like every other
+    figure), and whether they are active; most people first (then the first recorded, so the
+    order is the same on every database).
+
+    The people are the cohorts' totals summed per trainer (one GROUP BY over the facilitator
+    links, then the names of the trainers shown), less the people a trainer reached in
+    several cohorts (`figures.repeats`); only trainers with such people can drop in the
+    ranking, so `limit` plus their number, read in order, hold the exact first `limit`."""
+    figures = figures or DashboardFigures(user=user, filters=filters)
     since = active_since(today)
-    rows = (
-        RUNS.objects.filter(cohort__in=cohorts_in_scope(user=user, filters=filters),
-                            user__trainer_records__isnull=False)
-        .order_by()
-        .values("user_id", "user__first_name", "user__last_name", "user__username",
-                region=F("user__region__name"))
+    runs = RUNS.objects.filter(
+        Exists(Trainer.objects.filter(user=OuterRef("user_id"))),
+        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
+    corrections = _trainers_corrections(runs=runs, filters=filters, figures=figures)
+    grain = CohortTotals.Grain.ORG_KIND if filters.org_kind else CohortTotals.Grain.COHORT
+    condition = Q(cohort__totals__grain=grain)
+    if filters.org_kind:
+        condition &= Q(cohort__totals__org_kind=filters.org_kind)
+        runs = runs.filter(cohort__in=cohorts_in_scope(user=user, filters=filters))
+    rows = list(
+        runs.annotate(counted=FilteredRelation("cohort__totals", condition=condition))
+        .order_by().values("user_id")
         .annotate(sessions=Count("cohort", distinct=True),
-                  people=Count("cohort__enrollments__trainee", distinct=True,
-                               filter=Enrollment.active_q("cohort__enrollments")),
+                  people=Coalesce(Sum("counted__active"), 0),
                   last_end=Max("cohort__end_date"))
-        .order_by("-people", "user__last_name", "user_id")[:limit]
+        .order_by("-people", "user_id")[:limit + len(corrections)]
     )
-    return [
+    names = {row["pk"]: row for row in User.objects.filter(
+        pk__in=[row["user_id"] for row in rows]).values(
+        "pk", "first_name", "last_name", "username", "region__name")}
+    result = [
         {"user_id": row["user_id"],
-         "name": f"{row['user__first_name']} {row['user__last_name']}".strip()
-         or row["user__username"],
-         "region": row["region"], "sessions": row["sessions"], "people": row["people"],
+         "name": f"{names[row['user_id']]['first_name']} "
+                 f"{names[row['user_id']]['last_name']}".strip()
+         or names[row["user_id"]]["username"],
+         "region": names[row["user_id"]]["region__name"], "sessions": row["sessions"],
+         "people": row["people"] - corrections.get(row["user_id"], 0),
          "active": since <= row["last_end"] <= today if row["last_end"] else False}
         for row in rows
     ]
+    return sorted(result, key=lambda row: (-row["people"], row["user_id"]))[:limit]

@@ -1,10 +1,12 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lms.accounts import roles
@@ -41,14 +43,25 @@ def _filtered(request):
     return form, filters, query.urlencode()
 
 
-def _field_figures(*, user, filters) -> dict:
+def _field_figures(*, user, filters, figures) -> dict:
     """The field workflow's pieces (`reporting.sessions`, two queries at most each)."""
     today = training_today()
     return {
         "sessions": field.sessions_by_level_region(user=user, filters=filters),
         "active_trainers": field.active_trainers(user=user, filters=filters, today=today),
-        "trainer_reach": field.reach_per_trainer(user=user, filters=filters, today=today),
+        "trainer_reach": field.reach_per_trainer(user=user, filters=filters, today=today,
+                                                 figures=figures),
     }
+
+
+def _labelled(tree: dict) -> dict:
+    """Each cohort of the tree with its line of text, translated once here rather than by a
+    template tag per cohort (300 of them on a national page)."""
+    text = _("level %(level)s, %(region)s, %(people)s people")
+    for row in tree["rows"]:
+        row["label"] = text % {"level": row["level"], "region": row["region__name"],
+                               "people": intcomma(row["people"])}
+    return tree
 
 
 @require_GET
@@ -74,7 +87,7 @@ def dashboard(request):
         "query_without_region": others.urlencode(),
         "headline": selectors.headline(user=user, filters=filters, figures=figures),
         "gain": selectors.knowledge_gain(user=user, filters=filters, figures=figures),
-        "followups": followups.followups_panel(user=user, filters=filters),
+        "followups": followups.followups_panel(user=user, filters=filters, figures=figures),
         "reaction": indicators.reaction_panel(user=user, filters=filters, request=request),
         "regions": regions,
         "map": choropleth(counts={r["iso_code"]: r["people"] for r in regions}),
@@ -86,10 +99,10 @@ def dashboard(request):
         "levels": selectors.reach_by_level(user=user, filters=filters, figures=figures),
         "masters": selectors.reach_by_master_trainer(user=user, filters=filters,
                                                      figures=figures),
-        **_field_figures(user=user, filters=filters),
+        **_field_figures(user=user, filters=filters, figures=figures),
         "timeline": months,
         "timeline_chart": line_chart([(m["month"], m["people"]) for m in months]),
-        "tree": drilldown.cascade_tree(user=user, filters=filters),
+        "tree": _labelled(drilldown.cascade_tree(user=user, filters=filters)),
         "cohorts": latest_cohorts(user=user, filters=filters),
         "tables": TABLES,
     })

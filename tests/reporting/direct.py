@@ -4,7 +4,7 @@ before it read per-cohort totals): the reference the totals are compared with
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +12,12 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.cohorts.models import CASCADE_MAX_LEVEL, Attendance, Cohort, Enrollment, Trainer
 from lms.cohorts.selectors import (
+    active_since,
     attendance_over_recorded_days,
     cohorts_managed_by,
     regions_visible_to,
 )
+from lms.followups import indicators
 from lms.organisations.models import Organisation
 from lms.quizzes.selectors import gain_summary
 from lms.reporting.filters import Filters
@@ -225,3 +227,39 @@ def tree_people(*, user, filters: Filters) -> dict[int, int]:
     return dict(cohorts_in_scope(user=user, filters=filters).annotate(
         people=Count("enrollments", filter=Enrollment.active_q("enrollments")))
         .values_list("pk", "people"))
+
+
+def followups_panel(*, user, filters: Filters, today) -> dict:
+    """Follow-ups done and knowledge kept, by the follow-up indicators over the enrollments."""
+    enrollments = enrollments_in_scope(user=user, filters=filters)
+    return {"done": indicators.followups_done(enrollments=enrollments, today=today),
+            "retention": indicators.retention(enrollments=enrollments)}
+
+
+def reach_per_trainer(*, user, filters: Filters, today, limit: int = 20) -> list[dict]:
+    """Per recorded trainer: sessions in scope, distinct people active in them (of the
+    organisation type filtered on), last end date; most people first."""
+    since = active_since(today)
+    people = Enrollment.active_q("cohort__enrollments")
+    if filters.org_kind:
+        people &= Q(cohort__enrollments__trainee__organisation__kind=filters.org_kind)
+    rows = (
+        Cohort.facilitators.through.objects.filter(
+            cohort__in=cohorts_in_scope(user=user, filters=filters),
+            user__trainer_records__isnull=False)
+        .order_by()
+        .values("user_id", "user__first_name", "user__last_name", "user__username",
+                region=F("user__region__name"))
+        .annotate(sessions=Count("cohort", distinct=True),
+                  people=Count("cohort__enrollments__trainee", distinct=True, filter=people),
+                  last_end=Max("cohort__end_date"))
+        .order_by("-people", "user_id")[:limit]
+    )
+    return [
+        {"user_id": row["user_id"],
+         "name": f"{row['user__first_name']} {row['user__last_name']}".strip()
+         or row["user__username"],
+         "region": row["region"], "sessions": row["sessions"], "people": row["people"],
+         "active": since <= row["last_end"] <= today if row["last_end"] else False}
+        for row in rows
+    ]

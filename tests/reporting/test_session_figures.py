@@ -71,7 +71,7 @@ def test_active_trainers(field_data, django_assert_max_num_queries):
 
 
 def test_reach_per_trainer(field_data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(3):  # repeats, their trainers, the totals per trainer
         rows = sessions.reach_per_trainer(user=field_data["national"], filters=NONE,
                                           today=TODAY)
     assert [(r["user_id"], r["sessions"], r["people"], r["active"]) for r in rows] == [
@@ -99,3 +99,19 @@ def test_the_api_gives_them(client, field_data):
     assert answer["trainers"][0]["people"] == 3
     assert set(answer["trainers"][0]) == {"user_id", "name", "region", "sessions", "people",
                                           "active"}
+
+
+def test_the_figures_scope_is_the_managed_counted_cohorts(field_data):
+    """`counted_cohorts_managed_by` (what every figure reads) is `cohorts_managed_by(...)
+    .counted()` written for the region index, for every kind of viewer: national, regional,
+    a recorded trainer with validated and open sessions, a plain trainee."""
+    from lms.cohorts.selectors import cohorts_managed_by, counted_cohorts_managed_by
+
+    viewers = [field_data["national"], field_data["kayes_coord"], field_data["t1"],
+               field_data["t2"], *(e.trainee for e in field_data["enrollments"].values())]
+    for viewer in viewers:
+        expected = set(cohorts_managed_by(viewer).counted().values_list("pk", flat=True))
+        assert set(counted_cohorts_managed_by(viewer).values_list("pk", flat=True)) == \
+            expected, viewer
+    assert set(counted_cohorts_managed_by(field_data["t2"])) == set()  # pending, returned
+    assert counted_cohorts_managed_by(field_data["kayes_coord"]).exists()

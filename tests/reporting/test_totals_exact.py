@@ -5,7 +5,7 @@ Random data (trainees in one or several cohorts, several regions, levels, course
 organisation types), then rounds of random changes made through the services (enrolment,
 withdrawal, completion with its certificate, re-enrolment, attendance, revocation, manual
 issue, profile and organisation-type changes, cohort moves, a session's validation,
-pre/post-tests), and after each
+pre/post-tests, follow-ups scheduled and answered, retention re-tests), and after each
 round every figure, nationally and for a regional coordinator under several filters, is
 compared with the direct query, and the stored totals with a recomputation."""
 
@@ -23,12 +23,15 @@ from lms.accounts.models import User
 from lms.certificates import services as certificates
 from lms.certificates.models import Certificate
 from lms.cohorts import services as cohorts
-from lms.cohorts.models import Attendance, Cohort, Enrollment
+from lms.cohorts.models import Attendance, Cohort, Enrollment, Trainer
 from lms.cohorts.people import trainee_profile_update
+from lms.followups import services as followups
+from lms.followups.models import FollowUp
 from lms.organisations.models import Organisation
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Quiz
-from lms.reporting import drilldown, selectors
+from lms.reporting import drilldown, selectors, sessions
+from lms.reporting import followups as followup_figures
 from lms.reporting.filters import Filters
 from lms.reporting.rollups import totals_drift
 from lms.reporting.tables import cohort_table
@@ -39,6 +42,9 @@ from tests.reporting import direct
 REGIONS = ["Kayes", "Mopti", "Bamako", "Sikasso"]
 KINDS = [Organisation.Kind.GOVERNMENTAL, Organisation.Kind.NON_GOVERNMENTAL,
          Organisation.Kind.COMMUNITY_BASED]
+PURPOSES = (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST, Quiz.Purpose.RETENTION)
+# Follow-ups fall due over a year: some days see few of them due, later ones more.
+DAYS = [datetime.date.today() + datetime.timedelta(days=d) for d in (0, 120, 400)]
 
 
 def _breakdown_rows(rows) -> list[tuple]:
@@ -62,6 +68,14 @@ def _figures(module, *, user, filters: Filters) -> dict:
         "levels": module.reach_by_level(user=user, filters=filters, **shared),
         "masters": module.reach_by_master_trainer(user=user, filters=filters, **shared),
         "timeline": module.timeline(user=user, filters=filters, **shared),
+        "followups": [
+            followup_figures.followups_panel(user=user, filters=filters, today=day, **shared)
+            if shared else direct.followups_panel(user=user, filters=filters, today=day)
+            for day in DAYS],
+        "trainers": [
+            (sessions if shared else direct).reach_per_trainer(
+                user=user, filters=filters, today=day, limit=4, **shared)
+            for day in DAYS[:2]],
     }
 
 
@@ -101,11 +115,23 @@ class World:
             (c.pk, purpose): make_quiz(
                 course=c, purpose=purpose, single_attempt=False, pass_mark=50,
                 questions=[mc_question() for _ in range(4)])
-            for c in self.courses for purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST)
+            for c in self.courses for purpose in PURPOSES
         }
         for person in self.people:  # some in one cohort, some in two or three
             for cohort in rng.sample(self.cohorts, rng.choice([1, 1, 1, 2, 3])):
                 cohorts.enrollment_create(cohort=cohort, trainee=person)
+        self._trainers()
+
+    def _trainers(self) -> None:
+        """Recorded trainers running two to four of the downstream cohorts each (so some
+        reach the same person twice), and one running none."""
+        level1 = [c for c in self.cohorts if c.level == 1]
+        downstream = [c for c in self.cohorts if c.level > 1]
+        for i in range(5):
+            trainer = UserFactory(username=f"exact-trainer-{i}", roles=[roles.FACILITATOR])
+            Trainer.objects.create(user=trainer, trained_in=self.rng.choice(level1))
+            for cohort in self.rng.sample(downstream, self.rng.randint(0 if i == 4 else 2, 4)):
+                cohort.facilitators.add(trainer)
 
     def _person(self, i: int) -> User:
         rng = self.rng
@@ -198,16 +224,39 @@ class World:
         cohorts.cohort_update(cohort=self.rng.choice(self.cohorts),
                               validation=self.rng.choice(Cohort.Validation.values))
 
-    def sit(self) -> None:
-        enrollment = self._enrollment(Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
+    def schedule(self) -> None:
+        """Follow-ups of a completion 3 to 13 months back (some due, some not yet)."""
+        if enrollment := self._enrollment(Enrollment.Status.ENROLLED,
+                                          Enrollment.Status.COMPLETED):
+            if enrollment.status == Enrollment.Status.ENROLLED:
+                enrollment = cohorts.enrollment_complete(enrollment=enrollment)
+            completed_at = enrollment.completed_at - datetime.timedelta(
+                days=self.rng.randint(95, 400))
+            Enrollment.objects.filter(pk=enrollment.pk).update(completed_at=completed_at)
+            followups.followups_schedule(enrollments=[enrollment])
+
+    def answer(self) -> None:
+        due = FollowUp.objects.not_done().filter(due_date__lte=datetime.date.today())
+        if not due.exists():
+            self.schedule()
+        follow_up = due.order_by("?").first()
+        if follow_up:
+            followups.followup_answer(
+                follow_up=follow_up, by=self.national, channel=FollowUp.Channel.PHONE_CALL,
+                practices=[], trained_others=self.rng.random() < 0.5)
+
+    def sit(self, purpose: str | None = None,
+            enrollment: Enrollment | None = None) -> Enrollment | None:
+        enrollment = enrollment or self._enrollment(Enrollment.Status.ENROLLED,
+                                                    Enrollment.Status.COMPLETED)
         if enrollment is None:
-            return
-        purpose = self.rng.choice([Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST])
+            return None
+        purpose = purpose or self.rng.choice(PURPOSES)
         quiz = self.quizzes[(enrollment.cohort.course_id, purpose)]
         try:
             sitting = quizzes.sitting_start(user=enrollment.trainee, quiz=quiz, rng=self.rng)
         except quizzes.QuizError:
-            return
+            return None
         for question in quiz.questions.all():
             if self.rng.random() < 0.8:
                 choice = right_ids(question) if self.rng.random() < 0.6 else wrong_ids(
@@ -215,11 +264,18 @@ class World:
                 quizzes.sitting_answer(sitting=sitting, question_id=question.pk,
                                        choice_ids=choice)
         quizzes.sitting_finish(sitting=sitting)
+        return enrollment
+
+    def retest(self) -> None:
+        """A post-test, then the retention re-test of the same course."""
+        if enrollment := self.sit(Quiz.Purpose.POST_TEST):
+            self.sit(Quiz.Purpose.RETENTION, enrollment)
 
     def change(self) -> str:
         name = self.rng.choice(["enrol", "withdraw", "complete", "complete", "re_enrol",
                                 "attend", "attend", "revoke", "issue", "profile",
-                                "organisation_kind", "move", "validate", "sit", "sit", "sit"])
+                                "organisation_kind", "move", "validate", "sit", "sit", "sit",
+                                "schedule", "schedule", "answer", "answer", "retest"])
         # A refused change (capacity, a day to come ...) changes nothing.
         with contextlib.suppress(ValidationError, PermissionDenied, certificates.CertificateError):
             getattr(self, name)()
@@ -257,6 +313,16 @@ def test_every_figure_equals_the_direct_query_after_random_changes(site_tree, ro
         done += [world.change() for _ in range(20)]
         _assert_exact(world, done, every_filter=last)
     # The rounds did move the figures they test.
-    assert {"complete", "attend", "sit", "profile", "move", "validate"} <= set(done)
+    assert {"complete", "attend", "sit", "profile", "move", "validate", "schedule",
+            "answer", "retest"} <= set(done)
+    assert FollowUp.objects.filter(answered_at__isnull=False).exists()
+    panel = followup_figures.followups_panel(user=world.national, filters=Filters(),
+                                             today=DAYS[-1])
+    assert panel["done"]["done"] and panel["retention"]["pairs"], panel
+    # Some trainer reached the same person in two sessions (counted once).
+    links = Enrollment.objects.active().filter(
+        cohort__facilitators__trainer_records__isnull=False).values_list(
+        "cohort__facilitators", "trainee")
+    assert len(links) > len(set(links))
     assert Certificate.objects.filter(status=Certificate.Status.REVOKED).exists() or \
         "revoke" not in done

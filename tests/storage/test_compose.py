@@ -32,7 +32,11 @@ def test_the_services_and_their_order(compose):
     for web in ("web1", "web2"):
         assert services[web]["depends_on"]["migrate"]["condition"] == (
             "service_completed_successfully")
-        assert "gunicorn" in services[web]["command"]
+        command = services[web]["command"]
+        assert "gunicorn" in command
+        # threads, as measured (README: gunicorn configuration); workers from WEB_CONCURRENCY
+        assert command[command.index("--worker-class") + 1] == "gthread"
+        assert "--workers" not in command
     assert set(services["proxy"]["depends_on"]) == {"web1", "web2"}
     for name, service in services.items():
         for dependency in service.get("depends_on", {}):
