@@ -56,7 +56,8 @@ class Generation:
                compute: Callable[[], T]) -> T:
         """`compute()` once per token for `name` + `parts` (None is a value too)."""
         raw = ":".join(str(part) for part in parts)
-        if len(raw) > 120:  # parts may come from a request path: keep keys short
+        if len(raw) > 120 or not raw.isascii() or any(c.isspace() for c in raw):
+            # parts may come from a request path or filters: keep keys short and plain
             raw = hashlib.sha256(raw.encode()).hexdigest()
         key = f"{self.name}:{name}:{self.token(request)}:{raw}"
         found = cache.get(key, _MISSING)
