@@ -5,15 +5,20 @@ queries per request on the quiz server's hot path, for rows that change only whe
 saves or publishes. They are kept in the configured cache under the `QUESTIONS` generation
 (`lms/core/generations.py`), replaced whenever a question or an option is saved or deleted
 (publishing a revision saves both), so every web process sees a change on its next request.
+
+A course page lists the course's quizzes: the same rows for every reader, kept under the
+`QUIZ_LISTS` generation, replaced whenever a quiz is saved (published, unpublished, edited)
+or deleted. Each reader's latest attempts are read per request (`selectors`).
 """
 
 from django.db.models.signals import post_delete, post_save
 
 from lms.core.generations import Generation
 
-from .models import Answer, Question
+from .models import Answer, Question, Quiz
 
 QUESTIONS = Generation("quiz-bank")
+QUIZ_LISTS = Generation("quiz-lists")
 
 
 def question_with_answers(question_id: int, *, request=None) -> Question:
@@ -27,6 +32,12 @@ def question_with_answers(question_id: int, *, request=None) -> Question:
     return question
 
 
+def course_quiz_list(translation_key, *, drafts: bool, compute, request=None) -> list[Quiz]:
+    """`compute()` (the course's quizzes, drafts included or not) once per change of any
+    quiz."""
+    return QUIZ_LISTS.cached(request, "course", (translation_key, drafts), compute)
+
+
 def connect_invalidation() -> None:
     """Called once from `QuizzesConfig.ready()`."""
     for model in (Question, Answer):
@@ -34,3 +45,5 @@ def connect_invalidation() -> None:
                           dispatch_uid=f"quiz-bank-save-{model.__name__}")
         post_delete.connect(QUESTIONS.invalidate, sender=model,
                             dispatch_uid=f"quiz-bank-delete-{model.__name__}")
+    post_save.connect(QUIZ_LISTS.invalidate, sender=Quiz, dispatch_uid="quiz-lists-save")
+    post_delete.connect(QUIZ_LISTS.invalidate, sender=Quiz, dispatch_uid="quiz-lists-delete")

@@ -25,6 +25,7 @@ from django.db.models import (
 from lms.accounts import roles
 from lms.cohorts.selectors import cohorts_managed_by
 
+from . import bank_cache
 from .models import Category, Question, Quiz, Sitting, SittingAnswer
 
 SCORE = DecimalField(max_digits=6, decimal_places=2)
@@ -51,27 +52,30 @@ def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:
     ).order_by(step, "title_en")
 
 
-def quizzes_with_status(*, course, user) -> list[dict]:
+def quizzes_with_status(*, course, user, request=None) -> list[dict]:
     """Each quiz of the course with the user's status: not started, in progress, passed,
-    failed or awaiting marking, and their latest score."""
-    quizzes = quizzes_for_course(course=course, user=user)
+    failed or awaiting marking, and their latest score. The course's quizzes come from the
+    cache (`bank_cache.course_quiz_list`, the same for every reader); the user's latest
+    attempt at each is one query."""
+    user = user or AnonymousUser()
+    drafts = can_edit_quizzes(user)
+
+    def compute() -> list[Quiz]:  # the quiz rows alone: no course or module pages to unpickle
+        return list(quizzes_for_course(course=course, user=user).select_related(None))
+
+    quizzes = bank_cache.course_quiz_list(course.translation_key, drafts=drafts,
+                                          compute=compute, request=request)
     latest: dict[int, Sitting] = {}
-    if user.is_authenticated:  # only each quiz's latest attempt, however many there were
-        newest = Sitting.objects.filter(user=user, quiz=OuterRef("pk")).order_by(
-            "-started_at", "-pk").values("pk")[:1]
-        quizzes = list(quizzes.annotate(latest_sitting_id=Subquery(newest)))
-        wanted = [quiz.latest_sitting_id for quiz in quizzes if quiz.latest_sitting_id]
+    if user.is_authenticated and quizzes:  # each quiz's latest attempt, however many
         by_quiz = {quiz.pk: quiz for quiz in quizzes}
-        for sitting in Sitting.objects.filter(pk__in=wanted) if wanted else []:
+        newest = Sitting.objects.filter(user=user, quiz=OuterRef("quiz_id")).order_by(
+            "-started_at", "-pk").values("pk")[:1]
+        for sitting in Sitting.objects.filter(user=user, quiz_id__in=by_quiz,
+                                              pk=Subquery(newest)):
             sitting.quiz = by_quiz[sitting.quiz_id]
             latest[sitting.quiz_id] = sitting
-    else:
-        quizzes = list(quizzes)
-    rows = []
-    for quiz in quizzes:
-        sitting = latest.get(quiz.pk)
-        rows.append({"quiz": quiz, "sitting": sitting, "status": sitting_status(sitting)})
-    return rows
+    return [{"quiz": quiz, "sitting": latest.get(quiz.pk),
+             "status": sitting_status(latest.get(quiz.pk))} for quiz in quizzes]
 
 
 def sitting_status(sitting: Sitting | None) -> str:

@@ -19,9 +19,9 @@ def tr(obj, field: str) -> str:
     return pick(obj, field)
 
 
-@register.simple_tag
-def course_quizzes(page, user) -> list[dict]:
-    return quizzes_with_status(course=page, user=user)
+@register.simple_tag(takes_context=True)
+def course_quizzes(context, page, user) -> list[dict]:
+    return quizzes_with_status(course=page, user=user, request=context.get("request"))
 
 
 @register.filter
