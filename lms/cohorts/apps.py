@@ -11,8 +11,9 @@ class CohortsConfig(AppConfig):
         # Imported here: models load only once the app registry is ready.
         from curriculum.services import module_seams
 
-        from . import services, tasks
+        from . import navigation, services, tasks
         from .importers import jobs
 
         jobs.queue.run = tasks.roster_import_enqueue
         module_seams.on_completed = services.completion_evaluate_after_module
+        navigation.connect_invalidation()

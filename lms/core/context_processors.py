@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from curriculum import page_cache
 from curriculum.services import catalogue_for_locale
 from lms.accounts import roles
-from lms.cohorts.sessions import may_create_session
+from lms.cohorts.navigation import shows_my_sessions
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -20,8 +20,9 @@ def navigation(request: HttpRequest) -> dict:
         "staff": staff,
         "coordinator": user.has_perm(roles.VIEW_DASHBOARD),
         "facilitator": user.has_perm(roles.FACILITATE_COHORTS),
-        # lazy (a callable): the query runs only where a template asks, for non-staff only
-        "trainer": (lambda: False) if staff else (lambda: may_create_session(user)),
+        # lazy (a callable): read only where a template asks, for non-staff only (cached per
+        # person until a trainer record changes: lms/cohorts/navigation.py)
+        "trainer": (lambda: False) if staff else (lambda: shows_my_sessions(user, request)),
     }
     return context
 
