@@ -6,9 +6,9 @@ saves or publishes. They are kept in the configured cache under the `QUESTIONS` 
 (`lms/core/generations.py`), replaced whenever a question or an option is saved or deleted
 (publishing a revision saves both), so every web process sees a change on its next request.
 
-A course page lists the course's quizzes: the same rows for every reader, kept under the
-`QUIZ_LISTS` generation, replaced whenever a quiz is saved (published, unpublished, edited)
-or deleted. Each reader's latest attempts are read per request (`selectors`).
+A course page lists the course's quizzes, and an attempt's pages show its quiz: the same rows
+for every reader, kept under the `QUIZ_LISTS` generation, replaced whenever a quiz is saved
+(published, unpublished, edited) or deleted. Each reader's attempts are read per request.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -36,6 +36,12 @@ def course_quiz_list(translation_key, *, drafts: bool, compute, request=None) ->
     """`compute()` (the course's quizzes, drafts included or not) once per change of any
     quiz."""
     return QUIZ_LISTS.cached(request, "course", (translation_key, drafts), compute)
+
+
+def quiz_by_id(quiz_id: int, *, request=None) -> Quiz | None:
+    """The quiz row an attempt belongs to, once per change of any quiz (None if deleted)."""
+    return QUIZ_LISTS.cached(request, "quiz", (quiz_id,),
+                             lambda: Quiz.objects.filter(pk=quiz_id).first())
 
 
 def connect_invalidation() -> None:

@@ -58,3 +58,13 @@ def test_a_question_published_again_shows_on_the_next_request(client, sitting):
     html = client.get(url).content.decode()
     assert "as rewritten?" in html
     assert "The focal point, as rewritten" in html
+
+
+def test_a_quiz_renamed_and_published_shows_on_the_next_question_page(client, sitting):
+    """The attempt's quiz comes from the cache (bank_cache.quiz_by_id), replaced on save."""
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    client.get(url)
+    quiz = type(sitting.quiz).objects.get(pk=sitting.quiz_id)
+    quiz.title_en = "A quiz renamed by its editor"
+    quiz.save_revision().publish()
+    assert "A quiz renamed by its editor" in client.get(url).content.decode()

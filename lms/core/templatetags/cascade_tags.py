@@ -3,7 +3,6 @@ language switcher's targets."""
 
 from django import template
 from django.conf import settings
-from django.template.loader import get_template
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -19,13 +18,15 @@ def optional_include(context: template.Context, template_name: str) -> str:
     """Render `template_name` with the current context, or nothing if no app provides it.
 
     Lets the quiz and certificate apps fill slots on curriculum pages without the curriculum
-    depending on them.
+    depending on them. Rendered in the page's own context, as `{% include %}` does: a fresh
+    context would run every context processor (navigation, permissions) again per slot.
     """
     try:
-        slot = get_template(template_name)
+        slot = context.template.engine.get_template(template_name)
     except template.TemplateDoesNotExist:
         return ""
-    return slot.render(context.flatten(), context.get("request"))
+    with context.push():
+        return slot.render(context)
 
 
 def _page_in_language(page: Page, locale: Locale) -> Page | None:

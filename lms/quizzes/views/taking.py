@@ -14,8 +14,13 @@ from ..models import Question, Sitting
 
 
 def _own_sitting(request: HttpRequest, pk: int) -> Sitting:
-    """Another trainee's attempt is a 404, not a 403: its existence is not disclosed."""
-    return get_object_or_404(Sitting.objects.select_related("quiz"), pk=pk, user=request.user)
+    """Another trainee's attempt is a 404, not a 403: its existence is not disclosed. Its
+    quiz comes from the cache (`bank_cache.quiz_by_id`), not from a join on every request."""
+    sitting = get_object_or_404(Sitting, pk=pk, user=request.user)
+    quiz = bank_cache.quiz_by_id(sitting.quiz_id, request=request)
+    if quiz is not None:
+        sitting.quiz = quiz
+    return sitting
 
 
 @login_required
