@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from lms.accounts import roles
 
+from . import page_cache
 from .models import CataloguePage, CoursePage, ModuleCompletion, ModulePage
 
 
@@ -97,8 +98,15 @@ def module_is_complete(*, user, module: ModulePage) -> bool:
     return ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).exists()
 
 
-def course_progress(*, user, course: CoursePage) -> CourseProgress:
-    return courses_progress(user=user, courses=[course])[course.pk]
+def course_progress(*, user, course: CoursePage, published: bool = False) -> CourseProgress:
+    """`published`: the course's modules as the cache of published pages has them
+    (`page_cache`, replaced on every publication), for what pages show; the completion rule
+    itself reads them from the database."""
+    if not published:
+        return courses_progress(user=user, courses=[course])[course.pk]
+    keys = page_cache.cached(None, "module-keys", (course.pk,),
+                             lambda: module_keys_by_course(courses=[course]))
+    return progress_from_keys(user=user, keys_by_course=keys)[course.pk]
 
 
 def courses_progress(*, user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:

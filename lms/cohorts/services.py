@@ -79,8 +79,10 @@ def attendance_over_cohort_days(*, enrollment: Enrollment) -> AttendanceRate:
                           days=len(cohort_days(cohort=cohort)))
 
 
-def completion_checklist(*, enrollment: Enrollment,
-                         today: datetime.date | None = None) -> CompletionChecklist:
+def completion_checklist(*, enrollment: Enrollment, today: datetime.date | None = None,
+                         for_page: bool = False) -> CompletionChecklist:
+    """`for_page`: what a page shows, the course's modules counted as the published pages
+    have them cached; the completion rule (`_rule_met`) reads the database."""
     course = enrollment.cohort.course
     today = today or training_today()
     days = cohort_days(cohort=enrollment.cohort)
@@ -90,7 +92,7 @@ def completion_checklist(*, enrollment: Enrollment,
         days_to_come=sum(1 for day in days if day > today),
         min_attendance=course.completion_min_attendance,
         modules_required=course.completion_requires_modules,
-        modules=(course_progress(user=enrollment.trainee, course=course)
+        modules=(course_progress(user=enrollment.trainee, course=course, published=for_page)
                  if course.completion_requires_modules else None),
         post_test_required=course.completion_requires_post_test,
         post_test_passed=course.completion_requires_post_test and bool(

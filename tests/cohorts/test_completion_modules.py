@@ -141,3 +141,22 @@ def test_demo_courses_require_their_modules():
 
     fields = _course_fields(COURSES[0], "en", {"cover": None})
     assert fields["completion_requires_modules"] is True
+
+
+def test_a_module_published_or_unpublished_changes_the_count_on_the_next_request(
+        client, requiring, site_tree, post_test):
+    """The pages count the course's modules as the published pages cache has them: a
+    publication shows on the next request (my learning and the course page)."""
+    from tests.curriculum.factories import add_module
+
+    trainee, _enrollment = _enrolment(requiring)
+    client.force_login(trainee)
+    for url in (reverse("curriculum:my_learning"), requiring.url):
+        assert "Modules: 0 of 2 completed." in _checklist_html(client, url)
+    third = add_module(requiring, title="Module 3", live=False)
+    third.save_revision().publish()
+    for url in (reverse("curriculum:my_learning"), requiring.url):
+        assert "Modules: 0 of 3 completed." in _checklist_html(client, url)
+    type(third).objects.get(pk=third.pk).unpublish()
+    for url in (reverse("curriculum:my_learning"), requiring.url):
+        assert "Modules: 0 of 2 completed." in _checklist_html(client, url)

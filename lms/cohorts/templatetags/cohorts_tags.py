@@ -33,4 +33,5 @@ def completion_checklists(context, user, course=None) -> list[CompletionChecklis
     for enrollment in enrollments:
         enrollment.trainee = user
         enrollment.cohort.course = known[enrollment.cohort.course_id]
-    return [completion_checklist(enrollment=enrollment) for enrollment in enrollments]
+    return [completion_checklist(enrollment=enrollment, for_page=True)
+            for enrollment in enrollments]
