@@ -19,6 +19,9 @@ from tests.quizzes.factories import make_quiz, mc_question
 
 pytestmark = pytest.mark.django_db
 BUDGET = 15  # issue 16: each trainee page in at most 15 queries
+# What they take today, warm (session, user and one permission read included): a page that
+# needs more has a reason to give.
+TODAY = {"module": 4, "course": 8, "catalogue": 4, "home": 12}
 
 
 @pytest.fixture
@@ -47,7 +50,7 @@ def test_trainee_pages_within_the_query_budget(client, site_tree, trainee, which
            "catalogue": site_tree["catalogue"].url, "home": site_tree["home"].url}[which]
     client.force_login(trainee)
     client.get(url)  # the first reader after a publication fills the cache
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(min(BUDGET, TODAY[which])):
         assert client.get(url).status_code == 200
 
 
@@ -61,7 +64,7 @@ def test_a_warm_module_page_reads_no_tree_no_privacy_and_no_site(client, site_tr
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in warm_sql)
     assert not any('FROM "wagtailcore_site"' in sql for sql in warm_sql)
     assert not any('"wagtailcore_page"' in sql for sql in warm_sql)  # kept with its route
-    assert warm <= 6 < cold
+    assert warm <= 4 < cold
     # Per-trainee parts stay exact: the previous module is done, this one is not.
     assert "Mark complete" in html and "Module 1" in html
 
