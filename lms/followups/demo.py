@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from lms.accounts.services import plain_trainees
-from lms.cohorts import figures
 from lms.cohorts import services as cohorts
 from lms.cohorts.models import Cohort, Enrollment
 from lms.regions.models import Region
@@ -134,9 +133,6 @@ def load() -> str:
                     recorded_by=follow_up.recorded_by
                     if follow_up.channel == FollowUp.Channel.PHONE_CALL else None)
                 visits += 1
-    # Answered as of their (past) dates above, so the dashboard's totals are refreshed here.
-    figures.cohorts_changed(cohort_ids=FollowUp.objects.values_list("enrollment__cohort_id",
-                                                                    flat=True).distinct())
     # The demo's trainees are made up, some numbers may be real: never message them.
     FollowUpNotice.objects.bulk_create(
         [FollowUpNotice(follow_up=f, kind=kind, status=FollowUpNotice.Status.SKIPPED)
