@@ -39,6 +39,7 @@ def generate(*, then: Callable[[], Any] | None = None) -> tuple[float, Any]:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("generate_synthetic", scale=os.environ["BENCH_SCALE"],
+                 repeat_share=float(os.environ.get("BENCH_REPEAT_SHARE", "0")),
                  stdout=open(os.devnull, "w"))  # noqa: SIM115
     generated = time.perf_counter() - started
     extra = then() if then else None
@@ -95,6 +96,8 @@ def main(*, doc: str, script: str, measure: Callable[[int], None]) -> None:
     parser.add_argument("--scales", nargs="+", default=["220", "10k", "100k"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--repeat-share", default="0",
+                        help="share of the synthetic people enrolled in a second cohort")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -103,7 +106,8 @@ def main(*, doc: str, script: str, measure: Callable[[int], None]) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="cascade-bench-") as tmp:
         for scale in args.scales:
-            env = dict(os.environ, BENCH_SCALE=scale, LOG_LEVEL="WARNING",
+            env = dict(os.environ, BENCH_SCALE=scale, BENCH_REPEAT_SHARE=args.repeat_share,
+                       LOG_LEVEL="WARNING",
                        DJANGO_SETTINGS_MODULE="lms.settings.test", MEDIA_ROOT=tmp,
                        DATABASE_URL=args.database_url or f"sqlite:///{tmp}/bench-{scale}.sqlite3")
             subprocess.run([sys.executable, script, "--measure", "--runs", str(args.runs)],

@@ -150,9 +150,10 @@ def _cascade(run: _Run, *, cohorts: int, levels: int) -> list[Cohort]:
     return all_cohorts
 
 
-def _enrollments(run: _Run, *, people: list[User],
-                 cohorts: list[Cohort]) -> tuple[list[Enrollment], dict[int, list[int]]]:
-    """Every person in one cohort (each cohort gets someone); 1 in 10 withdrawn. Returns the
+def _enrollments(run: _Run, *, people: list[User], cohorts: list[Cohort],
+                 repeat_share: float) -> tuple[list[Enrollment], dict[int, list[int]]]:
+    """Every person in one cohort (each cohort gets someone), and `repeat_share` of them in a
+    second one too (another course's workshop, a refresher); 1 in 10 withdrawn. Returns the
     enrollments and each cohort's members."""
     statuses = [Enrollment.Status.COMPLETED] * 8 + [Enrollment.Status.ENROLLED,
                                                     Enrollment.Status.WITHDRAWN]
@@ -166,6 +167,11 @@ def _enrollments(run: _Run, *, people: list[User],
             cohort=cohort, trainee=person, status=status,
             completed_at=run.now if status == Enrollment.Status.COMPLETED else None))
         members.setdefault(cohort.pk, []).append(person.pk)
+        if repeat_share and len(cohorts) > 1 and run.rng.random() < repeat_share:
+            again = run.rng.choice([c for c in run.rng.sample(cohorts, 2) if c != cohort])
+            enrollments.append(Enrollment(cohort=again, trainee=person,
+                                          status=Enrollment.Status.ENROLLED))
+            members.setdefault(again.pk, []).append(person.pk)
     enrollments = Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
     run.summary.enrollments = len(enrollments)
     run.say(f"{run.summary.enrollments:,} enrollments")
@@ -237,10 +243,10 @@ def _results(run: _Run, *, enrollments: list[Enrollment]) -> None:
 
 
 def synthetic_generate(*, trainees: int, cohorts: int, levels: int = 4, seed: int = 1,
-                       stdout=None) -> Summary:
-    """Create `trainees` people spread over `cohorts` cohorts on `levels` cascade levels, with
-    attendance, pre/post-test sittings and certificates. Call `synthetic_clear` first to
-    replace an earlier run."""
+                       repeat_share: float = 0.0, stdout=None) -> Summary:
+    """Create `trainees` people spread over `cohorts` cohorts on `levels` cascade levels
+    (`repeat_share` of them enrolled in a second cohort), with attendance, pre/post-test
+    sittings and certificates. Call `synthetic_clear` first to replace an earlier run."""
     regions = list(Region.objects.all())
     run = _Run(seed=seed, rng=random.Random(seed), course=_course(), regions=regions,
                weights=[REGION_WEIGHTS.get(r.iso_code, 1) for r in regions],
@@ -250,7 +256,8 @@ def synthetic_generate(*, trainees: int, cohorts: int, levels: int = 4, seed: in
         masters, people = _people(run, organisations=organisations, trainees=trainees,
                                   cohorts=cohorts)
         all_cohorts = _cascade(run, cohorts=cohorts, levels=levels)
-        enrollments, members = _enrollments(run, people=people, cohorts=all_cohorts)
+        enrollments, members = _enrollments(run, people=people, cohorts=all_cohorts,
+                                            repeat_share=repeat_share)
         _facilitators(run, cohorts=all_cohorts, masters=masters, members=members)
         _attendance(run, enrollments=enrollments)
         _results(run, enrollments=enrollments)

@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
@@ -17,7 +18,7 @@ def _generate(**options):
 
 
 def test_generates_a_cascade_of_the_asked_size(site_tree):
-    _generate(trainees=120, cohorts=21, levels=3, seed=7)
+    _generate(trainees=120, cohorts=21, levels=3, seed=7, repeat_share=0)
     cohorts = Cohort.objects.filter(code__startswith="syn-")
     assert cohorts.count() == 21
     assert sorted(set(cohorts.values_list("level", flat=True))) == [1, 2, 3]
@@ -40,8 +41,23 @@ def test_deterministic_and_replaces_the_previous_run(site_tree):
     assert User.objects.filter(username__startswith="syn-").count() == 80 + 2
 
 
+def test_some_people_are_in_two_cohorts_and_count_once(site_tree):
+    national = UserFactory(username="nat", is_superuser=True)
+    _generate(trainees=200, cohorts=20, seed=5, repeat_share=0.3)
+    enrollments = Enrollment.objects.filter(trainee__username__startswith="syn-")
+    pairs = list(enrollments.values_list("trainee_id", "cohort_id"))
+    assert len(pairs) == len(set(pairs))  # never twice in the same cohort
+    twice = enrollments.values("trainee").annotate(n=Count("pk")).filter(n=2).count()
+    assert 30 < twice < 90 and not enrollments.values("trainee").annotate(
+        n=Count("pk")).filter(n__gt=2).exists()
+    reached = enrollments.active().values("trainee").distinct().count()
+    assert selectors.headline(user=national, filters=Filters())["people"] == reached
+
+
 def test_rejects_impossible_sizes(db):
     with pytest.raises(CommandError):
         _generate(trainees=5, cohorts=10)
     with pytest.raises(CommandError):
         _generate(trainees=50, levels=9)
+    with pytest.raises(CommandError):
+        _generate(trainees=50, repeat_share=1.5)
