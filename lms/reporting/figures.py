@@ -9,11 +9,12 @@ each figure equals the direct query over the enrollments (tests/reporting/test_t
 """
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
+from operator import attrgetter
 
 from django.db.models import CharField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce, Substr
@@ -139,17 +140,23 @@ class DashboardFigures:
         ]
 
     # Helpers -------------------------------------------------------------------------------
-    def _overcount(self, key: Callable[[Repeat], object], measure: str) -> dict:
-        """Per group, how many enrollments of repeat trainees the summed totals count beyond
-        the distinct trainees."""
-        enrolments: dict = defaultdict(int)
-        people: dict = defaultdict(set)
-        for row in self.repeats:
-            if MEASURES[measure](row):
-                group = key(row)
-                enrolments[group] += 1
-                people[group].add(row.trainee)
-        return {group: enrolments[group] - len(people[group]) for group in enrolments}
+    @cached_property
+    def _measured(self) -> dict[str, list[Repeat]]:
+        """The repeat trainees' enrollments that count for each measure."""
+        return {name: [row for row in self.repeats if test(row)]
+                for name, test in MEASURES.items()}
+
+    def _overcount(self, keys: tuple[str, ...], measure: str) -> dict:
+        """Per group of `keys`, how many enrollments of repeat trainees the summed totals count
+        beyond the distinct trainees (one pass, whatever the number of repeats)."""
+        values = attrgetter(*keys) if keys else None
+        pairs = Counter(((values(row),) if len(keys) == 1 else values(row) if keys else (),
+                         row.trainee) for row in self._measured[measure])
+        extra: dict = defaultdict(int)
+        for (group, _trainee), enrolments in pairs.items():
+            if enrolments > 1:
+                extra[group] += enrolments - 1
+        return extra
 
     def _people(self, rows: Iterable[dict], keys: tuple[str, ...],
                 measures: tuple[str, ...] = ("active", "certified")) -> dict[tuple, dict]:
@@ -161,7 +168,7 @@ class DashboardFigures:
                 if name not in COHORT_KEYS + TRAINEE_KEYS:
                     group[name] += value or 0
         for measure in measures:
-            fix = self._overcount(lambda r: tuple(getattr(r, k) for k in keys), measure)
+            fix = self._overcount(keys, measure)
             for group, extra in fix.items():
                 grouped[group][measure] -= extra
         return grouped
