@@ -11,10 +11,11 @@ each figure equals the direct query over the enrollments (tests/reporting/test_t
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 from operator import attrgetter
+from typing import NamedTuple
 
 from django.db.models import CharField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce, Substr
@@ -72,9 +73,9 @@ def followup_totals_in_scope(*, user, filters: Filters) -> QuerySet[FollowUpTota
     return totals.order_by()
 
 
-@dataclass(frozen=True)
-class Repeat:
-    """One enrollment of a trainee enrolled in several cohorts, with what groups it."""
+class Repeat(NamedTuple):
+    """One enrollment of a trainee enrolled in several cohorts, with what groups it (a named
+    tuple: tens of thousands are built per page when many people are in several cohorts)."""
 
     trainee: int
     active: bool
@@ -133,10 +134,10 @@ class DashboardFigures:
             "trainee_id", "status", "is_certified", "cohort__region__name",
             "cohort__course__code", "cohort__level", _month("cohort__"), _root("cohort__"),
             "trainee__sex", "trainee__function", "trainee__organisation__kind", "cohort_id")
+        withdrawn, completed = Enrollment.Status.WITHDRAWN, Enrollment.Status.COMPLETED
         return [
-            Repeat(trainee, status != Enrollment.Status.WITHDRAWN,
-                   status == Enrollment.Status.COMPLETED, bool(certified), *rest)
-            for trainee, status, certified, *rest in rows
+            Repeat(row[0], row[1] != withdrawn, row[1] == completed, bool(row[2]), *row[3:])
+            for row in rows
         ]
 
     # Helpers -------------------------------------------------------------------------------

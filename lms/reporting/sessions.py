@@ -76,9 +76,9 @@ def _trainers_corrections(*, runs, filters: Filters, figures: DashboardFigures) 
     for row in repeats:
         per_cohort[row.cohort].append(row.trainee)
     seen: dict[int, list[int]] = defaultdict(list)
-    for user_id, cohort_id in runs.filter(cohort_id__in=list(per_cohort)).values_list(
-            "user_id", "cohort_id"):
-        seen[user_id] += per_cohort[cohort_id]
+    for user_id, cohort_id in runs.order_by().values_list("user_id", "cohort_id"):
+        if cohort_id in per_cohort:  # the scope's runs: no list of ids sent to the database
+            seen[user_id] += per_cohort[cohort_id]
     return {user_id: len(trainees) - len(set(trainees)) for user_id, trainees in seen.items()
             if len(trainees) > len(set(trainees))}
 
