@@ -10,7 +10,7 @@ each figure equals the direct query over the enrollments (tests/reporting/test_t
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -48,6 +48,16 @@ def _root(path: str) -> Coalesce:
     return Coalesce(*[F(f"{p[:-2]}_id") for p in paths], F(f"{path}id"))
 
 
+def _in_scope(totals: QuerySet, *, user, filters: Filters) -> QuerySet:
+    """`totals` (of any per-cohort totals model) of the cohorts in scope, and of the
+    organisation type filtered on (the totals carry it; the cohorts do not)."""
+    totals = totals.filter(
+        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
+    if filters.org_kind:
+        totals = totals.filter(org_kind=filters.org_kind)
+    return totals.order_by()
+
+
 def totals_in_scope(*, user, filters: Filters,
                     by_trainee_kind: bool = False) -> QuerySet[CohortTotals]:
     """The totals rows behind `scope.enrollments_in_scope(user, filters)`: one per cohort, or
@@ -55,22 +65,31 @@ def totals_in_scope(*, user, filters: Filters,
     cohort and kind of trainee."""
     grain = GRAIN.TRAINEE_KIND if by_trainee_kind else (
         GRAIN.ORG_KIND if filters.org_kind else GRAIN.COHORT)
-    totals = CohortTotals.objects.filter(
-        grain=grain,
-        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
-    if filters.org_kind:
-        totals = totals.filter(org_kind=filters.org_kind)
-    return totals.order_by()
+    return _in_scope(CohortTotals.objects.filter(grain=grain), user=user, filters=filters)
 
 
 def followup_totals_in_scope(*, user, filters: Filters) -> QuerySet[FollowUpTotals]:
     """The follow-up totals behind the follow-ups of `scope.enrollments_in_scope(user,
     filters)`."""
-    totals = FollowUpTotals.objects.filter(
-        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
-    if filters.org_kind:
-        totals = totals.filter(org_kind=filters.org_kind)
-    return totals.order_by()
+    return _in_scope(FollowUpTotals.objects.all(), user=user, filters=filters)
+
+
+def overcount(pairs: Iterable[tuple[Hashable, int]]) -> dict:
+    """Per group, how many of the `(group, trainee)` pairs repeat a trainee already counted in
+    that group: what totals summed over the group count beyond its distinct people."""
+    extra: dict = defaultdict(int)
+    for (group, _trainee), entries in Counter(pairs).items():
+        if entries > 1:
+            extra[group] += entries - 1
+    return extra
+
+
+def _group_of(keys: tuple[str, ...]) -> Callable[["Repeat"], tuple]:
+    """The group of `keys` a repeat enrollment is in, as the tuple `_people` groups by."""
+    if not keys:
+        return lambda row: ()
+    values = attrgetter(*keys)
+    return values if len(keys) > 1 else lambda row: (values(row),)
 
 
 class Repeat(NamedTuple):
@@ -150,14 +169,8 @@ class DashboardFigures:
     def _overcount(self, keys: tuple[str, ...], measure: str) -> dict:
         """Per group of `keys`, how many enrollments of repeat trainees the summed totals count
         beyond the distinct trainees (one pass, whatever the number of repeats)."""
-        values = attrgetter(*keys) if keys else None
-        pairs = Counter(((values(row),) if len(keys) == 1 else values(row) if keys else (),
-                         row.trainee) for row in self._measured[measure])
-        extra: dict = defaultdict(int)
-        for (group, _trainee), enrolments in pairs.items():
-            if enrolments > 1:
-                extra[group] += enrolments - 1
-        return extra
+        group = _group_of(keys)
+        return overcount((group(row), row.trainee) for row in self._measured[measure])
 
     def _people(self, rows: Iterable[dict], keys: tuple[str, ...],
                 measures: tuple[str, ...] = ("active", "certified")) -> dict[tuple, dict]:
@@ -253,14 +266,10 @@ class DashboardFigures:
             direct=Sum("active", filter=level1), downstream=Sum("active", filter=~level1))
         per_root = {row["root"]: {"direct": row["direct"] or 0,
                                   "downstream": row["downstream"] or 0} for row in rows}
-        for name, test in (("direct", lambda r: r.level == 1), ("downstream",
-                                                                lambda r: r.level != 1)):
-            enrolments: dict = defaultdict(int)
-            people: dict = defaultdict(set)
-            for row in self.repeats:
-                if row.active and test(row):
-                    enrolments[row.root] += 1
-                    people[row.root].add(row.trainee)
-            for root, count in enrolments.items():
-                per_root[root][name] -= count - len(people[root])
+        for name, test in (("direct", lambda r: r.level == 1),
+                           ("downstream", lambda r: r.level != 1)):
+            repeats = ((row.root, row.trainee) for row in self.repeats
+                       if row.active and test(row))
+            for root, extra in overcount(repeats).items():
+                per_root[root][name] -= extra
         return per_root

@@ -19,7 +19,7 @@ from lms.accounts.models import User
 from lms.cohorts.models import Cohort, Trainer
 from lms.cohorts.selectors import active_session_q, active_since
 
-from .figures import DashboardFigures
+from .figures import DashboardFigures, overcount
 from .filters import Filters
 from .models import CohortTotals
 from .scope import cohorts_in_scope, listed_cohorts_in_scope
@@ -65,22 +65,20 @@ def active_trainers(*, user, filters: Filters, today: datetime.date) -> dict:
     return {"total": total, "since": active_since(today), "rows": rows}
 
 
-def _trainers_corrections(*, runs, filters: Filters, figures: DashboardFigures) -> dict:
+def _trainers_corrections(*, runs, figures: DashboardFigures) -> dict:
     """Per trainer, how many enrollments of people enrolled in several of their cohorts the
     summed totals count beyond the distinct people (`figures.repeats`, already read for the
     page's other figures)."""
-    repeats = [row for row in figures.repeats if row.active]
-    if not repeats:
-        return {}
     per_cohort: dict[int, list[int]] = defaultdict(list)
-    for row in repeats:
-        per_cohort[row.cohort].append(row.trainee)
-    seen: dict[int, list[int]] = defaultdict(list)
-    for user_id, cohort_id in runs.order_by().values_list("user_id", "cohort_id"):
-        if cohort_id in per_cohort:  # the scope's runs: no list of ids sent to the database
-            seen[user_id] += per_cohort[cohort_id]
-    return {user_id: len(trainees) - len(set(trainees)) for user_id, trainees in seen.items()
-            if len(trainees) > len(set(trainees))}
+    for row in figures.repeats:
+        if row.active:
+            per_cohort[row.cohort].append(row.trainee)
+    if not per_cohort:
+        return {}
+    # The scope's runs, matched here: no list of cohort ids sent to the database.
+    runs = runs.order_by().values_list("user_id", "cohort_id")
+    return overcount((user_id, trainee) for user_id, cohort_id in runs
+                     for trainee in per_cohort.get(cohort_id, ()))
 
 
 def reach_per_trainer(*, user, filters: Filters, today: datetime.date, limit: int = 20,
@@ -99,7 +97,7 @@ def reach_per_trainer(*, user, filters: Filters, today: datetime.date, limit: in
     runs = RUNS.objects.filter(
         Exists(Trainer.objects.filter(user=OuterRef("user_id"))),
         cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
-    corrections = _trainers_corrections(runs=runs, filters=filters, figures=figures)
+    corrections = _trainers_corrections(runs=runs, figures=figures)
     grain = CohortTotals.Grain.ORG_KIND if filters.org_kind else CohortTotals.Grain.COHORT
     condition = Q(cohort__totals__grain=grain)
     if filters.org_kind:
