@@ -16,8 +16,13 @@ REQUIRED = {name.strip() for name in os.environ.get("CASCADE_REQUIRE", "").split
 _skipped: dict[str, int] = {}
 
 
-def redis_url() -> str:
-    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379"
+def redis_url(db: int | None = None) -> str:
+    """The Redis server the tests use (CASCADE_TEST_REDIS, else REDIS_URL, else the local
+    one), or database `db` of it. CI runs its two passes at once, each on its own server."""
+    url = os.environ.get("CASCADE_TEST_REDIS") or os.environ.get("REDIS_URL") or (
+        "redis://127.0.0.1:6379")
+    server = url.split("://", 1)[0] + "://" + urlparse(url).netloc
+    return server if db is None else f"{server}/{db}"
 
 
 def _redis_available() -> tuple[bool, str]:

@@ -16,8 +16,9 @@ from lms.certificates import services
 from lms.certificates.models import Certificate
 from tests import processes
 from tests.certificates.factories import completed_enrollment
+from tests.conftest import redis_url
 
-BROKER = "redis://127.0.0.1:6379/4"  # the certificates' own Redis database
+BROKER = redis_url(4)  # the certificates' own Redis database
 
 
 @pytest.fixture

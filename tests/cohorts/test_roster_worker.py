@@ -15,9 +15,10 @@ from lms.cohorts.importers import jobs, read_roster
 from lms.cohorts.models import Enrollment, RosterImport
 from lms.cohorts.tasks import roster_import_task
 from tests import processes
+from tests.conftest import redis_url
 from tests.factories import UserFactory, make_cohort
 
-BROKER = "redis://127.0.0.1:6379/11"  # the rosters' own Redis database (7-15 are free)
+BROKER = redis_url(11)  # the rosters' own Redis database (7-15 are free)
 
 
 @pytest.fixture

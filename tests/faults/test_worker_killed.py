@@ -25,9 +25,10 @@ from lms.celery import app as celery_app
 from lms.certificates import rendering, services
 from lms.certificates.models import Certificate, CertificateEvent
 from tests import processes
+from tests.conftest import redis_url
 from tests.factories import UserFactory, enroll, make_cohort
 
-BROKER = "redis://127.0.0.1:6379/6"  # the proof helper's own Redis database
+BROKER = redis_url(6)  # the proof helper's own Redis database
 VISIBILITY_SECONDS = 4
 # Start a worker whose PDF rendering first sleeps SLOW_RENDER seconds (and whose visibility
 # timeout is VISIBILITY seconds when that is set, production's otherwise).

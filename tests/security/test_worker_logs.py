@@ -13,8 +13,9 @@ from django.conf import settings
 
 from lms.celery import app as celery_app
 from tests import processes
+from tests.conftest import redis_url
 
-BROKER = "redis://127.0.0.1:6379/13"  # this test's own Redis database
+BROKER = redis_url(13)  # this test's own Redis database
 PHONE = "+22376123456"
 EMAIL = "aminata.traore@example.org"
 

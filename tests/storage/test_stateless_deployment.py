@@ -22,10 +22,11 @@ from lms.accounts import roles
 from lms.certificates.models import Certificate
 from lms.reporting.models import Export
 from tests import processes
+from tests.conftest import redis_url
 from tests.factories import UserFactory, enroll, make_cohort
 from tests.quizzes.factories import make_quiz, tf_question
 
-BROKER = "redis://127.0.0.1:6379/7"  # this test's own Redis database (see PROTOCOL: 7-15)
+BROKER = redis_url(7)  # this test's own Redis database (see PROTOCOL: 7-15)
 BUCKET = "cascade-proof"
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
        b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"
