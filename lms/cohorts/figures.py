@@ -6,8 +6,12 @@ attendance, profile, organisation type; the quiz and certificate services do the
 scores and certificates); `ReportingConfig.ready` plugs the refresh in. Tests may replace
 `seams.refresh` to isolate a rule."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+
+from django.db import connection
 
 from .models import Enrollment
 
@@ -22,14 +26,48 @@ class FigureSeams:
 
 
 seams = FigureSeams()
+# Inside `figures_deferred()`: the cohorts and trainees changed so far, refreshed on the way out.
+_deferred: ContextVar[tuple[set[int], set[int]] | None] = ContextVar("figures_deferred",
+                                                                    default=None)
+
+
+@contextmanager
+def figures_deferred() -> Iterator[None]:
+    """Refresh the figures of every cohort changed inside the block once, on the way out,
+    instead of once per change: for bulk loads (the demo, generated data) whose hundreds of
+    changes touch the same cohorts. Use it inside the block's transaction; if the block
+    raises inside a transaction, that transaction rolls back and nothing is refreshed."""
+    if _deferred.get() is not None:  # nested: the outermost block refreshes
+        yield
+        return
+    changed: tuple[set[int], set[int]] = (set(), set())
+    token = _deferred.set(changed)
+    try:
+        yield
+    except BaseException:
+        _deferred.reset(token)
+        if not connection.in_atomic_block:  # what was written stays: count it
+            _refresh(*changed)
+        raise
+    _deferred.reset(token)
+    _refresh(*changed)
+
+
+def _refresh(cohort_ids: set[int], trainee_ids: set[int]) -> None:
+    if cohort_ids:
+        seams.refresh(cohort_ids=sorted(cohort_ids), trainee_ids=sorted(trainee_ids))
 
 
 def cohorts_changed(*, cohort_ids: Iterable[int], trainee_ids: Iterable[int] = ()) -> None:
     """The cohorts' figures changed; `trainee_ids` are people who gained an enrollment (so may
     now be in several cohorts)."""
-    cohort_ids = sorted({pk for pk in cohort_ids if pk is not None})
-    if cohort_ids:
-        seams.refresh(cohort_ids=cohort_ids, trainee_ids=sorted(set(trainee_ids)))
+    cohort_ids = {pk for pk in cohort_ids if pk is not None}
+    deferred = _deferred.get()
+    if deferred is None:
+        _refresh(cohort_ids, set(trainee_ids))
+    elif cohort_ids:
+        deferred[0].update(cohort_ids)
+        deferred[1].update(trainee_ids)
 
 
 def trainees_changed(*, trainee_ids: Iterable[int]) -> None:

@@ -5,6 +5,7 @@ attempts, and certificates. Idempotent: running it twice changes nothing."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from lms.cohorts.figures import figures_deferred
 from lms.core.demo import demo_steps, without_email
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         with without_email():
             for label, step in demo_steps():
-                with transaction.atomic():
+                with transaction.atomic(), figures_deferred():
                     summary = step()
                 self.stdout.write(f"{label}: {summary}")
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
