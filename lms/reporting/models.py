@@ -98,7 +98,9 @@ class CohortTotals(models.Model):
         ORG_KIND = 1, "organisation type"
         TRAINEE_KIND = 2, "sex, function and organisation type"
 
-    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="totals")
+    # Indexed by `totals_cohort_grain` below (which starts with the cohort).
+    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="totals",
+                               db_index=False)
     grain = models.PositiveSmallIntegerField(choices=Grain.choices)
     sex = models.CharField(max_length=1, blank=True)
     function = models.CharField(max_length=30, blank=True)
@@ -124,6 +126,11 @@ class CohortTotals(models.Model):
 
     class Meta:
         indexes = [
+            # The rows of a region's cohorts (or of any list of cohorts) at one grain, found
+            # without reading the other grains' rows, and the kinds of trainee read from the
+            # index alone; a cohort's rows in all (the refresh deletes them).
+            models.Index(fields=["cohort", "grain", "sex", "function", "org_kind", "active",
+                                 "certified"], name="totals_cohort_grain"),
             # A cohort's row at a grain, with the people reached (the cascade tree, the
             # people per trainer): read from the index alone.
             models.Index(fields=["grain", "cohort", "org_kind", "active"],
