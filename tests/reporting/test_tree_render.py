@@ -69,3 +69,14 @@ def test_the_labels_are_in_french_with_french_numbers():
     with translation.override("fr"):
         rows = _labelled({"rows": _flattened([node(1)])})["rows"]
     assert rows[0]["label"] == "niveau 1, Kayes, 1\xa0200 personnes"
+
+
+def test_each_cohort_links_to_its_own_page_in_the_active_language():
+    from django.urls import reverse
+
+    for language in ("en", "fr"):
+        with translation.override(language):
+            rows = _labelled({"rows": _flattened([node(10, node(205)), node(3000)])})["rows"]
+            assert [row["url"] for row in rows] == [
+                reverse("reporting:cohort", args=[pk]) for pk in (10, 205, 3000)]
+            assert rows[0]["url"].startswith(f"/{language}/")
