@@ -8,6 +8,9 @@ another person's e-mail or phone is logged and, where the old address exists, no
 """
 
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -124,3 +127,30 @@ def password_chosen(*, person, password: str) -> None:
     person.set_password(password)
     person.must_change_password = False
     person.save(update_fields=["password", "must_change_password"])
+
+
+def _nothing_to_update(person) -> Callable[[], None]:
+    return lambda: None
+
+
+@dataclass
+class AccountSeams:
+    """What apps above this one keep about a person and must update when the account is
+    deleted (the cohorts app: the dashboard's totals of the person's cohorts, plugged in at
+    start-up by `CohortsConfig.ready`). `before_delete(person)` reads what it needs and returns
+    what to run once the account is gone."""
+
+    before_delete: Callable[..., Callable[[], None]] = _nothing_to_update
+
+
+account_seams = AccountSeams()
+
+
+@contextmanager
+def account_deletion(*, person) -> Iterator[None]:
+    """Delete `person`'s account inside the block (Wagtail's delete action); what depends on
+    it is updated in the same transaction."""
+    with transaction.atomic():
+        after = account_seams.before_delete(person)
+        yield
+        after()

@@ -59,6 +59,10 @@ class DeleteView(users.DeleteView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def delete_action(self):
+        with services.account_deletion(person=self.object):
+            super().delete_action()
+
 
 class UserFilterSet(users.UserFilterSet):
     """The user list's "Group" filter names the groups in the reader's language."""

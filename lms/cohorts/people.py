@@ -8,6 +8,7 @@ saying who they are: enrolment through a name or phone must never hand an actor 
 with more rights than their own (whose e-mail they could then change and reset).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -21,7 +22,7 @@ from lms.accounts import services as accounts
 
 from . import figures, selectors
 from .importers.reading import fold
-from .models import Cohort
+from .models import Cohort, Enrollment
 
 User = get_user_model()
 
@@ -142,3 +143,11 @@ def access_slips_issue(*, by, cohort: Cohort) -> list[tuple[object, str]]:
         raise PermissionDenied
     people = people_awaiting_access(by=by, cohort=cohort).order_by("last_name", "first_name")
     return [(person, accounts.access_code_issue(person=person, by=by)) for person in people]
+
+
+def before_account_deleted(person) -> Callable[[], None]:
+    """The cohorts `person` is enrolled in, whose figures count them until the account and its
+    enrollments are deleted (`accounts.services.account_deletion`); then recount them."""
+    cohort_ids = list(Enrollment.objects.filter(trainee=person).values_list("cohort_id",
+                                                                           flat=True))
+    return lambda: figures.cohorts_changed(cohort_ids=cohort_ids)
