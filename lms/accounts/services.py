@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -57,6 +57,16 @@ def outranks(target, actor) -> bool:
         return True
     extra = target.get_all_permissions() - roles.baseline_permissions()
     return not extra <= actor.get_all_permissions()
+
+
+def grants_beyond(actor, groups) -> bool:
+    """Would these groups give a right that `actor` does not hold (beyond the trainees' own)?
+    Nobody hands out rights they lack, whichever screen they use."""
+    if actor.is_superuser:
+        return False
+    granted = {f"{app}.{codename}" for app, codename in Permission.objects.filter(
+        group__in=list(groups or [])).values_list("content_type__app_label", "codename")}
+    return not granted - roles.baseline_permissions() <= actor.get_all_permissions()
 
 
 def _notify_old_address(*, person, kinds: list[str], old_email: str, by) -> None:

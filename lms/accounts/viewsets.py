@@ -3,7 +3,6 @@ edits, deletes or creates an account with rights they do not hold themself, and 
 someone else's e-mail or phone is logged and notified like everywhere else."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,16 +22,12 @@ class _RankCheckedForm:
 
     def form_valid(self, form):
         actor = self.request.user
-        if not actor.is_superuser:
-            groups = form.cleaned_data.get("groups")
-            granted = {f"{app}.{codename}" for app, codename in Permission.objects.filter(
-                group__in=list(groups or [])).values_list("content_type__app_label",
-                                                          "codename")}
-            granted -= roles.baseline_permissions()
-            if form.cleaned_data.get("is_superuser") or not granted <= actor.get_all_permissions():
-                form.add_error("groups", _("You cannot give rights that you do not hold."))
-                self.produced_error_message = self.get_error_message()
-                return self.form_invalid(form)
+        if not actor.is_superuser and (form.cleaned_data.get("is_superuser") or
+                                       services.grants_beyond(actor,
+                                                              form.cleaned_data.get("groups"))):
+            form.add_error("groups", _("You cannot give rights that you do not hold."))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
         return super().form_valid(form)
 
 

@@ -9,6 +9,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import roles
+from .bulk_actions import ACTIONS as USER_BULK_ACTIONS
 from .models import AccountEvent
 
 
@@ -45,3 +46,8 @@ class AccountEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_account_events():
     return AccountEventViewSet("account_events")
+
+
+# After Wagtail's own user bulk actions (order 0), under the same names: these replace them.
+for _action in USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=1)
