@@ -12,10 +12,11 @@ class CohortsConfig(AppConfig):
         from curriculum.services import module_seams
         from lms.accounts.services import account_seams
 
-        from . import navigation, people, services, tasks
+        from . import navigation, people, services, tasks, tree
         from .importers import jobs
 
         jobs.queue.run = tasks.roster_import_enqueue
         module_seams.on_completed = services.completion_evaluate_after_module
         account_seams.before_delete = people.before_account_deleted
         navigation.connect_invalidation()
+        tree.connect()

@@ -74,6 +74,12 @@ class Cohort(models.Model):
         help_text=_("The cohort in which this cohort's trainers were trained."),
     )
     level = models.PositiveSmallIntegerField(_("cascade level"), default=1)
+    # The top of the upstream chain (the level-1 workshop this cohort descends from), kept
+    # with `parent` (`save`, `services._relevel_descendants`, `tree.py` on deletion) so that
+    # the figures per master trainer read it instead of walking up the chain. None: this
+    # cohort is a top itself.
+    root = models.ForeignKey("self", null=True, blank=True, editable=False,
+                             on_delete=models.SET_NULL, related_name="+")
     # Sessions run by recorded trainers start pending; staff-created cohorts are validated.
     validation = models.CharField(
         _("validation"), max_length=10, choices=Validation.choices,
@@ -111,6 +117,21 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """A new or moved cohort takes its upstream cohort's top as its own."""
+        if self._state.adding or self.parent_id != getattr(self, "_saved_parent_id", None):
+            self.root_id = (self.parent.root_id or self.parent_id) if self.parent_id else None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "root"}
+        super().save(*args, **kwargs)
+        self._saved_parent_id = self.parent_id
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        cohort = super().from_db(db, field_names, values)
+        cohort._saved_parent_id = cohort.__dict__.get("parent_id")
+        return cohort
 
     @staticmethod
     def counted_q(path: str = "") -> models.Q:

@@ -172,7 +172,9 @@ def _too_deep() -> ValidationError:
 
 
 def _relevel_descendants(*, cohort: Cohort) -> None:
-    """Children sit one level below their parent: fix the subtree level by level."""
+    """Children sit one level below their parent, under the same top: fix the subtree level by
+    level."""
+    top = cohort.root_id or cohort.pk
     frontier = [cohort.pk]
     for level in range(cohort.level + 1, CASCADE_MAX_LEVEL + 2):
         children = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
@@ -180,7 +182,8 @@ def _relevel_descendants(*, cohort: Cohort) -> None:
             return
         if level > CASCADE_MAX_LEVEL:
             raise _too_deep()
-        Cohort.objects.filter(pk__in=children).exclude(level=level).update(level=level)
+        Cohort.objects.filter(pk__in=children).exclude(level=level, root_id=top).update(
+            level=level, root_id=top)
         frontier = children
 
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from django.db.models import CharField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce, Substr
 
-from lms.cohorts.models import CASCADE_MAX_LEVEL, Enrollment
+from lms.cohorts.models import Enrollment
 from lms.followups.rules import MILESTONES
 
 from .filters import Filters
@@ -42,10 +42,8 @@ def _month(path: str) -> Substr:
 
 
 def _root(path: str) -> Coalesce:
-    """The level-1 ancestor of the cohort at `path` (the cascade is at most CASCADE_MAX_LEVEL
-    deep)."""
-    paths = [path + "parent__" * depth for depth in range(CASCADE_MAX_LEVEL - 1, 0, -1)]
-    return Coalesce(*[F(f"{p[:-2]}_id") for p in paths], F(f"{path}id"))
+    """The top of the cascade above the cohort at `path` (`Cohort.root`, or itself)."""
+    return Coalesce(F(f"{path}root_id"), F(f"{path}id"))
 
 
 def _in_scope(totals: QuerySet, *, user, filters: Filters) -> QuerySet:

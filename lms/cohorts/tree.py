@@ -1,0 +1,37 @@
+"""Each cohort's top of the cascade (`Cohort.root`) when an upstream cohort is deleted: its
+children lose their parent (`on_delete=SET_NULL`) and become tops themselves, with everything
+below them. (A new or moved cohort sets its own in `Cohort.save`, its subtree follows in
+`services._relevel_descendants`.)"""
+
+from django.db.models.signals import post_delete, pre_delete
+
+from .models import Cohort
+
+
+def reroot_below(*, tops: list[int]) -> None:
+    """`tops` have no upstream cohort any more: they are their own tops, and every cohort below
+    one of them has it as its top."""
+    Cohort.objects.filter(pk__in=tops).exclude(root=None).update(root=None)
+    for top in tops:
+        frontier = [top]
+        while frontier:
+            below = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk",
+                                                                                 flat=True))
+            Cohort.objects.filter(pk__in=below).exclude(root_id=top).update(root_id=top)
+            frontier = below
+
+
+def _children_before_delete(sender, instance: Cohort, **kwargs) -> None:
+    instance._children_ids = list(Cohort.objects.filter(parent_id=instance.pk)
+                                  .values_list("pk", flat=True))
+
+
+def _reroot_after_delete(sender, instance: Cohort, **kwargs) -> None:
+    children = getattr(instance, "_children_ids", [])
+    if children:
+        reroot_below(tops=children)
+
+
+def connect() -> None:
+    pre_delete.connect(_children_before_delete, sender=Cohort, dispatch_uid="cohort-children")
+    post_delete.connect(_reroot_after_delete, sender=Cohort, dispatch_uid="cohort-reroot")
