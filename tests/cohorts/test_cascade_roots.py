@@ -56,10 +56,14 @@ def test_a_moved_cohort_takes_everything_below_it_to_its_new_top(course, chain):
     assert [Cohort.objects.get(pk=c.pk).level for c in (second, third)] == [1, 2]
 
 
+def levels(*cohorts) -> list[int]:
+    return [Cohort.objects.get(pk=c.pk).level for c in cohorts]
+
+
 def test_deleting_an_upstream_cohort_makes_its_children_tops(chain):
     first, second, third = chain
     second.delete()
-    assert tops(third) == [None]
+    assert tops(third) == [None] and levels(third) == [1]
     first_again = _session(first.course, [_trained(first)], "level-2-again")
     assert tops(first_again) == [first.pk]
 
@@ -68,6 +72,7 @@ def test_deleting_a_top_makes_the_next_level_the_top_of_what_is_below(chain):
     first, second, third = chain
     first.delete()
     assert tops(second, third) == [None, second.pk]
+    assert levels(second, third) == [1, 2]
 
 
 def test_the_migration_fills_the_tops_of_existing_cohorts(chain):
