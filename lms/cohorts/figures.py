@@ -45,12 +45,12 @@ def figures_deferred() -> Iterator[None]:
     try:
         yield
     except BaseException:
-        _deferred.reset(token)
-        if not connection.in_atomic_block:  # what was written stays: count it
-            _refresh(*changed)
+        if connection.in_atomic_block:  # the transaction rolls back: nothing to count
+            changed[0].clear()
         raise
-    _deferred.reset(token)
-    _refresh(*changed)
+    finally:
+        _deferred.reset(token)
+        _refresh(*changed)
 
 
 def _refresh(cohort_ids: set[int], trainee_ids: set[int]) -> None:

@@ -75,7 +75,7 @@ class Cohort(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("cascade level"), default=1)
     # The top of the upstream chain (the level-1 workshop this cohort descends from), kept
-    # with `parent` (`save`, `services._relevel_descendants`, `tree.py` on deletion) so that
+    # with `parent` (`save`, `services.relevel_descendants`, `tree.py` on deletion) so that
     # the figures per master trainer read it instead of walking up the chain. None: this
     # cohort is a top itself.
     root = models.ForeignKey("self", null=True, blank=True, editable=False,
@@ -121,7 +121,7 @@ class Cohort(models.Model):
     def save(self, *args, **kwargs) -> None:
         """A new or moved cohort takes its upstream cohort's top as its own."""
         if self._state.adding or self.parent_id != getattr(self, "_saved_parent_id", None):
-            self.root_id = (self.parent.root_id or self.parent_id) if self.parent_id else None
+            self.root_id = self.parent.top_id if self.parent_id else None
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "root"}
         super().save(*args, **kwargs)
@@ -132,6 +132,11 @@ class Cohort(models.Model):
         cohort = super().from_db(db, field_names, values)
         cohort._saved_parent_id = cohort.__dict__.get("parent_id")
         return cohort
+
+    @property
+    def top_id(self) -> int | None:
+        """The top of this cohort's cascade: its `root`, or itself when it is a top."""
+        return self.root_id or self.pk
 
     @staticmethod
     def counted_q(path: str = "") -> models.Q:

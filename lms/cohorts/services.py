@@ -171,10 +171,10 @@ def _too_deep() -> ValidationError:
           "below level %(max)s.") % {"max": CASCADE_MAX_LEVEL}, code="cascade_too_deep")
 
 
-def _relevel_descendants(*, cohort: Cohort) -> None:
+def relevel_descendants(*, cohort: Cohort) -> None:
     """Children sit one level below their parent, under the same top: fix the subtree level by
     level."""
-    top = cohort.root_id or cohort.pk
+    top = cohort.top_id
     frontier = [cohort.pk]
     for level in range(cohort.level + 1, CASCADE_MAX_LEVEL + 2):
         children = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
@@ -202,7 +202,7 @@ def cohort_set_facilitators(*, cohort: Cohort, facilitators: Iterable) -> Cohort
     if cohort.parent_id != (parent.pk if parent else None) or cohort.level != new_level:
         cohort.parent, cohort.level = parent, new_level
         cohort.save(update_fields=["parent", "level", "updated_at"])
-        _relevel_descendants(cohort=cohort)
+        relevel_descendants(cohort=cohort)
     return cohort
 
 

@@ -2,26 +2,22 @@
 deleted: its children lose their parent (`on_delete=SET_NULL`) and become level-1 tops
 themselves (the rule of `services.cohort_set_facilitators` for a cohort with no upstream
 cohort), with everything below them. (A new or moved cohort sets its own top in
-`Cohort.save`, its subtree follows in `services._relevel_descendants`.)"""
+`Cohort.save`, its subtree follows in `services.relevel_descendants`.)"""
 
 from django.db.models.signals import post_delete, pre_delete
 
 from .models import Cohort
+from .services import relevel_descendants
 
 
 def reroot_below(*, tops: list[int]) -> None:
     """`tops` have no upstream cohort any more: they are level-1 tops of their own, and every
     cohort below one of them has it as its top, one level below its parent."""
-    Cohort.objects.filter(pk__in=tops).exclude(root=None, level=1).update(root=None, level=1)
-    for top in tops:
-        frontier, level = [top], 1
-        while frontier:
-            level += 1
-            below = list(Cohort.objects.filter(parent_id__in=frontier).values_list("pk",
-                                                                                 flat=True))
-            Cohort.objects.filter(pk__in=below).exclude(root_id=top, level=level).update(
-                root_id=top, level=level)
-            frontier = below
+    for top in Cohort.objects.filter(pk__in=tops):
+        if (top.root_id, top.level) != (None, 1):
+            top.root_id, top.level = None, 1
+            Cohort.objects.filter(pk=top.pk).update(root=None, level=1)
+        relevel_descendants(cohort=top)
 
 
 def _children_before_delete(sender, instance: Cohort, **kwargs) -> None:

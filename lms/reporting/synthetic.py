@@ -141,7 +141,7 @@ def _cascade(run: _Run, *, cohorts: int, levels: int) -> list[Cohort]:
                 course=run.course, region=run.region(),
                 start_date=start, end_date=start + datetime.timedelta(days=2), hours=16,
                 status=Cohort.Status.COMPLETED, level=level, parent=parent,
-                root_id=(parent.root_id or parent.pk) if parent else None,
+                root_id=parent.top_id if parent else None,
                 is_training_of_trainers=level < levels,
             ))
         previous = Cohort.objects.bulk_create(batch, batch_size=BATCH)
