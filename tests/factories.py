@@ -109,3 +109,31 @@ def enroll(cohort: Cohort, *trainees: User) -> list[Enrollment]:
     enrollments = [Enrollment.objects.create(cohort=cohort, trainee=t) for t in trainees]
     figures.cohorts_changed(cohort_ids=[cohort.pk], trainee_ids=[t.pk for t in trainees])
     return enrollments
+
+
+def cascade_session(course: CoursePage, facilitators, *, name: str | None = None,
+                    code: str | None = None, tot: bool = False, trainees: int = 0,
+                    region_name: str = "Kayes") -> Cohort:
+    """A cohort created through the service, as a session run by `facilitators` (placed in the
+    cascade below whoever trained them), with `trainees` new people enrolled."""
+    from lms.cohorts import services
+
+    n = next(_counter)
+    cohort = services.cohort_create(
+        by=None, facilitators=facilitators, name=name or f"S{n}", code=code or f"s-{n}",
+        course=course,
+        region=region(region_name), start_date=datetime.date(2024, 3, 4),
+        end_date=datetime.date(2024, 3, 4), is_training_of_trainers=tot)
+    enroll(cohort, *[UserFactory() for _ in range(trainees)])
+    return cohort
+
+
+def recorded_trainer(cohort: Cohort) -> User:
+    """A new person who completed `cohort` and is recorded as a trainer trained there."""
+    from lms.cohorts import services
+
+    person = UserFactory()
+    (enrollment,) = enroll(cohort, person)
+    Enrollment.objects.filter(pk=enrollment.pk).update(status="completed")
+    services.trainer_record(user=person, cohort=cohort, by=None)
+    return person

@@ -1,6 +1,5 @@
 """One cascade depth limit: the services refuse a cohort below it, every reader reaches it."""
 
-import datetime
 
 import pytest
 
@@ -8,36 +7,23 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from lms.cohorts import selectors, services
-from lms.cohorts.models import CASCADE_MAX_LEVEL, Cohort, Enrollment
+from lms.cohorts.models import CASCADE_MAX_LEVEL, Cohort
 from lms.reporting import selectors as reporting
 from lms.reporting.filters import FilterForm, Filters
-from tests.factories import UserFactory, enroll, region
+from tests.factories import UserFactory, cascade_session, enroll, recorded_trainer, region
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date(2024, 3, 4)
 
-
-def _session(course, facilitators, name):
-    return services.cohort_create(
-        by=None, facilitators=facilitators, name=name, code=name, course=course,
-        region=region("Kayes"), start_date=DAY, end_date=DAY, is_training_of_trainers=True)
-
-
-def _trained(cohort):
-    person = UserFactory()
-    (enrollment,) = enroll(cohort, person)
-    Enrollment.objects.filter(pk=enrollment.pk).update(status="completed")
-    services.trainer_record(user=person, cohort=cohort, by=None)
-    return person
 
 
 @pytest.fixture
 def deepest_chain(course):
     """A master trainer's workshop and one cohort per level below it, down to the limit."""
     master = UserFactory()
-    chain = [_session(course, [master], "level-1")]
+    chain = [cascade_session(course, [master], name="level-1", tot=True)]
     for level in range(2, CASCADE_MAX_LEVEL + 1):
-        chain.append(_session(course, [_trained(chain[-1])], f"level-{level}"))
+        chain.append(cascade_session(course, [recorded_trainer(chain[-1])],
+                                     name=f"level-{level}", tot=True))
     return master, chain
 
 
@@ -59,17 +45,18 @@ def test_cohorts_reach_the_limit_and_every_reader_follows(deepest_chain, roles_r
 def test_no_cohort_below_the_limit(course, deepest_chain):
     _master, chain = deepest_chain
     with pytest.raises(ValidationError) as refused:
-        _session(course, [_trained(chain[-1])], "too-deep")
+        cascade_session(course, [recorded_trainer(chain[-1])], name="too-deep", code="too-deep",
+                        tot=True)
     assert refused.value.code == "cascade_too_deep"
     assert not Cohort.objects.filter(code="too-deep").exists()
 
 
 def test_no_move_that_pushes_downstream_cohorts_below_the_limit(course, deepest_chain):
     _master, chain = deepest_chain
-    elsewhere = _session(course, [UserFactory()], "elsewhere")
+    elsewhere = cascade_session(course, [UserFactory()], name="elsewhere", tot=True)
     top = chain[0]
     with pytest.raises(ValidationError):
-        services.cohort_update(cohort=top, facilitators=[_trained(elsewhere)])
+        services.cohort_update(cohort=top, facilitators=[recorded_trainer(elsewhere)])
     assert [c.level for c in Cohort.objects.filter(pk__in=[c.pk for c in chain])
             .order_by("level")] == list(range(1, CASCADE_MAX_LEVEL + 1))
     top.refresh_from_db()
@@ -79,7 +66,7 @@ def test_no_move_that_pushes_downstream_cohorts_below_the_limit(course, deepest_
 def test_cohort_form_shows_the_limit_as_a_field_error(client, course, deepest_chain, roles_ready):
     _master, chain = deepest_chain
     client.force_login(UserFactory(roles=["National coordinators"]))
-    trainer = _trained(chain[-1])
+    trainer = recorded_trainer(chain[-1])
     response = client.post(reverse("cohorts:create"), {
         "name": "Too deep", "code": "too-deep", "course": course.pk,
         "region": region("Kayes").pk, "start_date": "2024-05-02", "end_date": "2024-05-03",
@@ -94,7 +81,7 @@ def test_admin_cohort_form_shows_the_limit_as_a_field_error(client, course, deep
                                                             roles_ready):
     _master, chain = deepest_chain
     client.force_login(UserFactory(roles=["National coordinators"]))
-    trainer = _trained(chain[-1])
+    trainer = recorded_trainer(chain[-1])
     response = client.post(reverse("cohort:add"), {
         "name": "Too deep", "code": "too-deep", "course": course.pk,
         "region": region("Kayes").pk, "venue": "", "start_date": "2024-06-03",

@@ -2,30 +2,14 @@
 from): set when it is created or moved, followed by everything below it when a cohort moves,
 and reset when an upstream cohort is deleted. The figures per master trainer read it."""
 
-import datetime
 
 import pytest
 
 from lms.cohorts import services
-from lms.cohorts.models import Cohort, Enrollment
-from tests.factories import UserFactory, enroll, region
+from lms.cohorts.models import Cohort
+from tests.factories import UserFactory, cascade_session, recorded_trainer
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date(2024, 3, 4)
-
-
-def _session(course, facilitators, name):
-    return services.cohort_create(
-        by=None, facilitators=facilitators, name=name, code=name, course=course,
-        region=region("Kayes"), start_date=DAY, end_date=DAY, is_training_of_trainers=True)
-
-
-def _trained(cohort):
-    person = UserFactory()
-    (enrollment,) = enroll(cohort, person)
-    Enrollment.objects.filter(pk=enrollment.pk).update(status="completed")
-    services.trainer_record(user=person, cohort=cohort, by=None)
-    return person
 
 
 def tops(*cohorts) -> list[int | None]:
@@ -34,9 +18,9 @@ def tops(*cohorts) -> list[int | None]:
 
 @pytest.fixture
 def chain(course):
-    first = _session(course, [UserFactory()], "level-1")
-    second = _session(course, [_trained(first)], "level-2")
-    third = _session(course, [_trained(second)], "level-3")
+    first = cascade_session(course, [UserFactory()], name="level-1", tot=True)
+    second = cascade_session(course, [recorded_trainer(first)], name="level-2", tot=True)
+    third = cascade_session(course, [recorded_trainer(second)], name="level-3", tot=True)
     return first, second, third
 
 
@@ -47,8 +31,8 @@ def test_a_new_cohort_takes_the_top_of_its_upstream_cohort(chain):
 
 def test_a_moved_cohort_takes_everything_below_it_to_its_new_top(course, chain):
     _first, second, third = chain
-    other = _session(course, [UserFactory()], "other-level-1")
-    services.cohort_set_facilitators(cohort=second, facilitators=[_trained(other)])
+    other = cascade_session(course, [UserFactory()], name="other-level-1", tot=True)
+    services.cohort_set_facilitators(cohort=second, facilitators=[recorded_trainer(other)])
     assert tops(second, third) == [other.pk, other.pk]
     assert Cohort.objects.get(pk=third.pk).level == 3
     services.cohort_set_facilitators(cohort=second, facilitators=[UserFactory()])  # no trainer
@@ -64,7 +48,8 @@ def test_deleting_an_upstream_cohort_makes_its_children_tops(chain):
     first, second, third = chain
     second.delete()
     assert tops(third) == [None] and levels(third) == [1]
-    first_again = _session(first.course, [_trained(first)], "level-2-again")
+    first_again = cascade_session(first.course, [recorded_trainer(first)],
+                                  name="level-2-again", tot=True)
     assert tops(first_again) == [first.pk]
 
 

@@ -1,43 +1,24 @@
-import datetime
 
 import pytest
 
 from django.urls import reverse
 
-from lms.cohorts import selectors, services
-from lms.cohorts.models import Enrollment
-from tests.factories import UserFactory, enroll, region
+from lms.cohorts import selectors
+from tests.factories import UserFactory, cascade_session, recorded_trainer, region
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date(2024, 3, 4)
 
-
-def _session(course, facilitators, *, tot=False, trainees=0, name=None, region_name="Kayes"):
-    cohort = services.cohort_create(
-        by=None, facilitators=facilitators, name=name or f"S{UserFactory().pk}",
-        code=f"s-{UserFactory().pk}", course=course, region=region(region_name),
-        start_date=DAY, end_date=DAY, is_training_of_trainers=tot)
-    enroll(cohort, *[UserFactory() for _ in range(trainees)])
-    return cohort
-
-
-def _trained(cohort):
-    person = UserFactory()
-    (enrollment,) = enroll(cohort, person)
-    Enrollment.objects.filter(pk=enrollment.pk).update(status="completed")
-    services.trainer_record(user=person, cohort=cohort, by=None)
-    return person
 
 
 def _tree(course, fan_out=2):
     """master → L1 (ToT, 5 trainees + trainers) → fan_out L2 ToT (3 trainees each + a trainer)
     → one L3 per L2 (4 trainees each)."""
     master = UserFactory()
-    top = _session(course, [master], tot=True, trainees=5, name="Top")
+    top = cascade_session(course, [master], tot=True, trainees=5, name="Top")
     for _ in range(fan_out):
-        trainer = _trained(top)
-        middle = _session(course, [trainer], tot=True, trainees=3)
-        _session(course, [_trained(middle)], trainees=4, region_name="Mopti")
+        trainer = recorded_trainer(top)
+        middle = cascade_session(course, [trainer], tot=True, trainees=3)
+        cascade_session(course, [recorded_trainer(middle)], trainees=4, region_name="Mopti")
     return master, top
 
 
