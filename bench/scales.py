@@ -68,9 +68,10 @@ def coordinators() -> tuple[Any, Any]:
     return national, regional
 
 
-def time_page(user: Any, url: str, runs: int) -> tuple[float, int]:
+def time_page(user: Any, url: str, runs: int,
+              before_each: Callable[[], None] | None = None) -> tuple[float, int]:
     """The median milliseconds of `url` for `user` over `runs` (after a warm-up), and the SQL
-    queries of the last run."""
+    queries of the last run; `before_each()` runs before each request, untimed."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -80,6 +81,8 @@ def time_page(user: Any, url: str, runs: int) -> tuple[float, int]:
     client.get(url)  # warm-up
     times = []
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
         with CaptureQueriesContext(connection) as queries:
             begin = time.perf_counter()
             response = client.get(url)

@@ -7,8 +7,8 @@ own). It is replaced at once and again when the transaction commits: a request t
 database before the commit may have stored old data under the intermediate token, never under
 the final one. A cache that is down only costs the work (every read misses).
 
-Used by the published pages (`curriculum/page_cache.py`) and the question bank
-(`lms/quizzes/bank_cache.py`).
+Used by the published pages (`curriculum/page_cache.py`), the question bank
+(`lms/quizzes/bank_cache.py`) and the dashboard (`lms/reporting/dashboard_cache.py`).
 """
 
 import hashlib
@@ -53,8 +53,9 @@ class Generation:
         transaction.on_commit(self._replace)
 
     def cached(self, request: HttpRequest | None, name: str, parts: tuple,
-               compute: Callable[[], T]) -> T:
-        """`compute()` once per token for `name` + `parts` (None is a value too)."""
+               compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:
+        """`compute()` once per token for `name` + `parts` (None is a value too), kept at
+        most `timeout` seconds."""
         raw = ":".join(str(part) for part in parts)
         if len(raw) > 120 or not raw.isascii() or any(c.isspace() for c in raw):
             # parts may come from a request path or filters: keep keys short and plain
@@ -64,5 +65,5 @@ class Generation:
         if found is not _MISSING:
             return found[0]
         value = compute()
-        cache.set(key, (value,), TIMEOUT)
+        cache.set(key, (value,), timeout)
         return value

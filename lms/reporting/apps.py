@@ -11,7 +11,8 @@ class ReportingConfig(AppConfig):
         # Imported here: models load only once the app registry is ready.
         from lms.cohorts import figures
 
-        from . import rollups, services, tasks
+        from . import dashboard_cache, rollups, services, tasks
 
         services.queue.build = tasks.export_build_enqueue
         figures.seams.refresh = rollups.totals_refresh
+        dashboard_cache.connect_invalidation()

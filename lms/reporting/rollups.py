@@ -19,6 +19,7 @@ from lms.cohorts.selectors import attendance_counts
 from lms.followups.models import FollowUp
 from lms.quizzes.selectors import enrollments_with_scores, retest_score
 
+from . import dashboard_cache
 from .models import CohortTotals, FollowUpTotals, RepeatTrainee
 from .scope import certified_condition
 
@@ -128,6 +129,7 @@ def totals_refresh(*, cohort_ids: list[int], trainee_ids: list[int] = ()) -> Non
             FollowUpTotals.objects.bulk_create(followup_totals_computed(batch))
         if trainee_ids:
             _mark_repeats(trainee_ids)
+        dashboard_cache.figures_changed()
 
 
 def totals_rebuild() -> int:
@@ -144,6 +146,7 @@ def totals_rebuild() -> int:
             written += len(FollowUpTotals.objects.bulk_create(followup_totals_computed(batch),
                                                               batch_size=2000))
         _mark_repeats(None)
+        dashboard_cache.figures_changed()
     return written
 
 

@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -14,7 +16,7 @@ from lms.accounts import roles
 from lms.cohorts.services import training_today
 from lms.core.files import private_file_response
 
-from . import drilldown, followups, indicators, selectors, services
+from . import dashboard_cache, drilldown, followups, indicators, selectors, services
 from . import sessions as field
 from .filters import filter_form
 from .models import Export
@@ -71,6 +73,14 @@ def _labelled(tree: dict) -> dict:
 @require_GET
 @coordinator_required
 def dashboard(request):
+    """The page around the body, which is rendered once per change of its figures
+    (`dashboard_cache`)."""
+    body = dashboard_cache.body(request, lambda: render_to_string(
+        "reporting/includes/dashboard_body.html", _dashboard_context(request), request=request))
+    return render(request, "reporting/dashboard.html", {"body": body})
+
+
+def _dashboard_context(request) -> dict:
     form, filters, query = _filtered(request)
     user = request.user
     figures = selectors.figures_for(user=user, filters=filters)  # one set of queries
@@ -86,7 +96,8 @@ def dashboard(request):
     months = selectors.timeline(user=user, filters=filters, figures=figures)
     others = request.GET.copy()
     others.pop("region", None)
-    return render(request, "reporting/dashboard.html", {
+    return {
+        "as_of": timezone.now(),
         "form": form, "filters": filters, "query": query,
         "query_without_region": others.urlencode(),
         "headline": selectors.headline(user=user, filters=filters, figures=figures),
@@ -109,7 +120,7 @@ def dashboard(request):
         "tree": _labelled(drilldown.cascade_tree(user=user, filters=filters)),
         "cohorts": latest_cohorts(user=user, filters=filters),
         "tables": TABLES,
-    })
+    }
 
 
 @require_GET
