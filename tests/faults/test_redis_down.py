@@ -6,6 +6,7 @@ Real processes: a redis-server this test starts on a free port and kills with SI
 """
 
 import os
+import re
 import shutil
 import time
 
@@ -15,6 +16,7 @@ import redis
 from django.urls import reverse
 
 from curriculum.models import ModuleCompletion
+from lms.accounts import roles
 from lms.celery import app as celery_app
 from lms.certificates import services
 from lms.quizzes.models import Answer, Category, Question, Quiz, SittingAnswer
@@ -22,7 +24,7 @@ from lms.quizzes.services import sitting_start
 from tests import processes
 from tests.certificates.factories import completed_enrollment
 from tests.conftest import REQUIRED
-from tests.factories import UserFactory
+from tests.factories import UserFactory, enroll, make_cohort
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 RETRY_AFTER = 0.5
@@ -158,3 +160,30 @@ def test_site_keeps_serving_when_redis_dies(client, redis_everywhere, trainee_at
     time.sleep(RETRY_AFTER + 0.1)
     assert client.get("/healthz").json()["status"] == "ok"
     assert client.get("/en/").status_code == 200
+
+
+def test_dashboard_answers_while_redis_is_down_and_shows_what_changed_meanwhile(
+        client, redis_everywhere, site_tree):
+    """The kept dashboard (lms/reporting/dashboard_cache.py) lives in Redis: while Redis is
+    dead the page is computed on each visit, and an enrolment made during the outage (whose
+    invalidation could not be written) is on the page before and after Redis comes back."""
+    server = redis_everywhere
+    cohort = make_cohort(course=site_tree["course"], name="Session Gao")
+    enroll(cohort, UserFactory())
+    client.force_login(UserFactory(roles=[roles.NATIONAL_COORDINATOR]))
+
+    def people() -> str:
+        response = client.get(reverse("reporting:dashboard"))
+        assert response.status_code == 200
+        return re.search(r'data-figure="people">([^<]+)<', response.content.decode()).group(1)
+
+    assert people() == "1"
+    assert any(b"dashboard:body" in key for key in redis.Redis.from_url(server.url(1)).scan_iter())
+    server.kill()
+    enroll(cohort, UserFactory())
+    assert people() == "2"
+    server.start()  # an empty Redis on the same port
+    time.sleep(RETRY_AFTER + 0.1)
+    assert people() == "2"
+    enroll(cohort, UserFactory())
+    assert people() == "3"
