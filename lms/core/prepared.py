@@ -55,13 +55,26 @@ def db_value(model: type[Model], name: str, value: Any, using: str = DEFAULT_DB_
     return model._meta.get_field(name).get_db_prep_value(value, connections[using])
 
 
+def _converters(using: str, sql: str, fields: Sequence[Field]) -> tuple[Any, dict]:
+    """The ORM's converters for the columns of `sql` (`fields`) on this connection, and a
+    compiler to apply them: worked out once per statement and connection object (they are
+    bound to it), as working them out costs more than the query."""
+    connection = connections[using]
+    memo = connection.__dict__.setdefault("_prepared_converters", {})
+    found = memo.get(sql)
+    if found is None:
+        compiler = connection.ops.compiler("SQLCompiler")(None, connection, using)
+        found = memo[sql] = (compiler, compiler.get_converters(
+            [field.get_col(field.model._meta.db_table) for field in fields]))
+    return found
+
+
 def fetch_values(sql: str, params: Sequence, fields: Sequence[Field], *,
                  using: str = DEFAULT_DB_ALIAS) -> list[list]:
-    """The rows of `sql`, one column per field of `fields`, converted as the ORM does."""
+    """The rows of `sql`, one column per field of `fields` (always the same fields for the
+    same `sql`), converted as the ORM does."""
     connection = connections[using]
-    compiler = connection.ops.compiler("SQLCompiler")(None, connection, using)
-    converters = compiler.get_converters(
-        [field.get_col(field.model._meta.db_table) for field in fields])
+    compiler, converters = _converters(using, sql, fields)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
