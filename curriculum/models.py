@@ -139,14 +139,21 @@ class CoursePage(CachedPrivacyPage):
         keys = frozenset(module.translation_key for module in modules)
         progress = services.progress_from_keys(user=request.user,
                                                keys_by_course={self.pk: keys})[self.pk]
+        urls = page_cache.page_urls(request, family, child_model=ModulePage)
         context["catalogue"] = family.parent
+        context["catalogue_page_url"] = (page_cache.url(request, urls, family.parent)
+                                         if family.parent else "")
         context["progress"] = progress
+        # (module, done, its URL): the URLs come from the cache, not from a `{% pageurl %}`
+        # per link (a reverse each)
         context["module_rows"] = [
-            (module, module.translation_key in progress.completed_keys) for module in modules
+            (module, module.translation_key in progress.completed_keys,
+             page_cache.url(request, urls, module))
+            for module in modules
         ]
-        context["next_module"] = next(
-            (module for module, done in context["module_rows"] if not done),
-            modules[0] if modules else None,
+        context["next_module"], context["next_module_url"] = next(
+            ((module, url) for module, done, url in context["module_rows"] if not done),
+            (modules[0], context["module_rows"][0][2]) if modules else (None, ""),
         )
         return context
 

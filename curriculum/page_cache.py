@@ -123,6 +123,28 @@ def family(request: HttpRequest | None, path: str, *, child_model: type | None =
     return cached(request, "family", (path, label), compute)
 
 
+def page_urls(request: HttpRequest, family: Family, *,
+              child_model: type | None = None) -> dict[int, str]:
+    """Page id → URL of `family`'s parent and children, as `{% pageurl %}` gives it to this
+    request (relative on the request's site), worked out once per publication, site and
+    language instead of one `reverse` per link on every request. Look pages up with `url`."""
+    def compute() -> dict[int, str]:
+        pages = [family.parent, *family.children] if family.parent else family.children
+        return {page.pk: page.get_url(request) for page in pages}
+
+    site = site_for_request(request)
+    label = child_model._meta.label_lower if child_model else "any"
+    path = family.page.path if family.page is not None else ""
+    return cached(request, "page-urls", (site.pk if site else 0, get_language(), path, label),
+                  compute)
+
+
+def url(request: HttpRequest, urls: dict[int, str], page: Page) -> str:
+    """`page`'s URL from `page_urls`, or worked out now if it is not there."""
+    found = urls.get(page.pk)
+    return page.get_url(request) if found is None else found
+
+
 def connect_invalidation() -> None:
     """Called once from `CurriculumConfig.ready()`. Senders are named model by model, so
     models without a receiver keep Django's fast deletes."""

@@ -1,13 +1,16 @@
 """Curriculum pages in the reader's language: a cohort, a certificate list or an export points at
 the English course page, and a French reader sees its live French translation's title."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from .models import CoursePage
+from lms.core import prepared
+
+from .models import CoursePage, ModuleCompletion
 
 
 def _language(language: str | None) -> str:
@@ -45,3 +48,22 @@ def course_titles_by_code(*, language: str | None = None) -> dict[str, str]:
         if code not in titles or score < titles[code][0]:
             titles[code] = (score, title)
     return {code: title for code, (_score, title) in titles.items()}
+
+
+@prepared.statement
+def _completed_keys_sql(using: str) -> str:
+    return (f"SELECT {prepared.column(ModuleCompletion, 'module_key', 'c', using)} "
+            f"FROM {prepared.table(ModuleCompletion, 'c', using)} "
+            f"WHERE {prepared.column(ModuleCompletion, 'user', 'c', using)} = %s")
+
+
+def completed_module_keys(*, user) -> frozenset[uuid.UUID]:
+    """The translation keys of every module `user` completed (none when signed out): one
+    prepared statement, run on every course, catalogue and home page (`lms/core/prepared.py`).
+    A person completes at most every module of the curriculum, so it reads them all rather
+    than the keys of one course."""
+    if not user.is_authenticated:
+        return frozenset()
+    field = ModuleCompletion._meta.get_field("module_key")
+    return frozenset(row[0] for row in prepared.fetch_values(_completed_keys_sql(), [user.pk],
+                                                               [field]))

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from lms.accounts import roles
 
-from . import page_cache
+from . import page_cache, selectors
 from .models import CataloguePage, CoursePage, ModuleCompletion, ModulePage
 
 
@@ -134,13 +134,9 @@ def module_keys_by_course(*, courses: Iterable[CoursePage]) -> dict[int, frozens
 
 def progress_from_keys(*, user, keys_by_course: dict[int, frozenset]) -> dict[int, CourseProgress]:
     """Progress of `user` against known module keys: one query (none when signed out)."""
-    done: set = set()
-    all_keys = set().union(*keys_by_course.values()) if keys_by_course else set()
-    if user.is_authenticated and all_keys:
-        done = set(
-            ModuleCompletion.objects.filter(user=user, module_key__in=all_keys)
-            .values_list("module_key", flat=True)
-        )
+    done: frozenset = frozenset()
+    if any(keys_by_course.values()):
+        done = selectors.completed_module_keys(user=user)
     result = {}
     for course_id, keys in keys_by_course.items():
         completed = frozenset(keys & done)

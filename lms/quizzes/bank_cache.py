@@ -12,8 +12,11 @@ for every reader, kept under the `QUIZ_LISTS` generation, replaced whenever a qu
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 
 from lms.core.generations import Generation
+from lms.core.i18n import pick
 
 from .models import Answer, Question, Quiz
 
@@ -36,6 +39,19 @@ def course_quiz_list(translation_key, *, drafts: bool, compute, request=None) ->
     """`compute()` (the course's quizzes, drafts included or not) once per change of any
     quiz."""
     return QUIZ_LISTS.cached(request, "course", (translation_key, drafts), compute)
+
+
+def quiz_labels(quizzes: list[Quiz], *, request=None) -> dict[int, tuple[str, str, str]]:
+    """Quiz id → (title, purpose, URL of its page) in the active language, what a course
+    page's list prints: once per language and change of any quiz, instead of a `reverse`
+    and two translations per quiz on every request."""
+    def compute() -> dict[int, tuple[str, str, str]]:
+        return {quiz.pk: (pick(quiz, "title"), str(quiz.get_purpose_display()),
+                          reverse("quizzes:detail", kwargs={"slug": quiz.slug}))
+                for quiz in quizzes}
+
+    parts = (get_language(), get_script_prefix(), *sorted(quiz.pk for quiz in quizzes))
+    return QUIZ_LISTS.cached(request, "labels", parts, compute)
 
 
 def quiz_by_id(quiz_id: int, *, request=None) -> Quiz | None:

@@ -24,6 +24,7 @@ from django.db.models import (
 
 from lms.accounts import roles
 from lms.cohorts.selectors import cohorts_managed_by
+from lms.core import prepared
 
 from . import bank_cache
 from .models import Category, Question, Quiz, Sitting, SittingAnswer
@@ -68,14 +69,39 @@ def quizzes_with_status(*, course, user, request=None) -> list[dict]:
     latest: dict[int, Sitting] = {}
     if user.is_authenticated and quizzes:  # each quiz's latest attempt, however many
         by_quiz = {quiz.pk: quiz for quiz in quizzes}
-        newest = Sitting.objects.filter(user=user, quiz=OuterRef("quiz_id")).order_by(
-            "-started_at", "-pk").values("pk")[:1]
-        for sitting in Sitting.objects.filter(user=user, quiz_id__in=by_quiz,
-                                              pk=Subquery(newest)):
+        latest = latest_sittings(user=user, quiz_ids=list(by_quiz))
+        for sitting in latest.values():
             sitting.quiz = by_quiz[sitting.quiz_id]
-            latest[sitting.quiz_id] = sitting
     return [{"quiz": quiz, "sitting": latest.get(quiz.pk),
              "status": sitting_status(latest.get(quiz.pk))} for quiz in quizzes]
+
+
+QUIZ_IDS = "{quiz_ids}"  # replaced by one placeholder per quiz
+
+
+@prepared.statement
+def _latest_sittings_sql(using: str) -> str:
+    def col(alias: str, name: str) -> str:
+        return prepared.column(Sitting, name, alias, using)
+
+    newest = (f"SELECT {col('n', 'id')} FROM {prepared.table(Sitting, 'n', using)} "
+              f"WHERE {col('n', 'user')} = %s AND {col('n', 'quiz')} = {col('s', 'quiz')} "
+              f"ORDER BY {col('n', 'started_at')} DESC, {col('n', 'id')} DESC LIMIT 1")
+    return (f"SELECT {prepared.columns(Sitting, 's', using)} "
+            f"FROM {prepared.table(Sitting, 's', using)} "
+            f"WHERE {col('s', 'user')} = %s AND {col('s', 'quiz')} IN ({QUIZ_IDS}) "
+            f"AND {col('s', 'id')} = ({newest})")
+
+
+def latest_sittings(*, user, quiz_ids: list[int]) -> dict[int, Sitting]:
+    """Quiz id → `user`'s latest attempt at it (started last; the highest id among attempts
+    started at the same instant), for the quizzes they attempted. One prepared statement
+    (`lms/core/prepared.py`) instead of the ORM's subquery, read on every course page."""
+    if not quiz_ids:
+        return {}
+    sql = _latest_sittings_sql().replace(QUIZ_IDS, ", ".join(["%s"] * len(quiz_ids)))
+    rows = prepared.fetch_models(sql, [user.pk, *quiz_ids, user.pk], [Sitting])
+    return {sitting.quiz_id: sitting for (sitting,) in rows}
 
 
 def sitting_status(sitting: Sitting | None) -> str:

@@ -83,6 +83,20 @@ def test_publishing_a_change_shows_on_the_next_request(client, site_tree, traine
     assert "Module two, renamed" in client.get(course_url).content.decode()
 
 
+def test_a_new_slug_changes_the_course_page_s_links_at_once(client, site_tree, trainee):
+    """The course page's links come from the cache (`page_cache.page_urls`), not from a
+    `{% pageurl %}` per link: a module's new address shows on the next request."""
+    client.force_login(trainee)
+    module, course_url = site_tree["modules"][1], site_tree["course"].url
+    old_url = module.url
+    assert f'href="{old_url}"' in client.get(course_url).content.decode()
+    module.slug = "module-two-renamed"
+    module.save_revision().publish()
+    new_url = type(module).objects.get(pk=module.pk).url
+    html = client.get(course_url).content.decode()
+    assert new_url != old_url and f'href="{new_url}"' in html and f'href="{old_url}"' not in html
+
+
 def test_the_body_is_rendered_once_per_revision(client, site_tree, trainee):
     client.force_login(trainee)
     module = site_tree["modules"][0]

@@ -48,8 +48,8 @@ def test_course_page_marks_done_modules_and_continue_link(client, site_tree):
     response = client.get(site_tree["course"].url)
     html = response.content.decode()
     # The outline holds plain Page rows (what the page cache keeps): compare by id.
-    assert [(m.pk, done) for m, done in response.context["module_rows"]] == [
-        (first.pk, True), (second.pk, False)]
+    assert [(m.pk, done, url) for m, done, url in response.context["module_rows"]] == [
+        (first.pk, True, first.url), (second.pk, False, second.url)]
     assert response.context["next_module"].pk == second.pk
     assert "Continue" in html and second.url in html
     assert 'aria-valuenow="50"' in html

@@ -66,3 +66,37 @@ def test_editors_see_drafts_and_trainees_do_not(client, course, trainee, bank):
     assert "Draft for editors" in _course_page(client, course)[0]
     client.force_login(trainee)
     assert "Draft for editors" not in _course_page(client, course)[0]
+
+
+def test_a_quiz_s_title_purpose_and_address_follow_edits_and_the_language(client, course,
+                                                                        trainee, bank):
+    """Title, purpose and address are cached per language (`bank_cache.quiz_labels`): an
+    edit shows on the next request, and each language gets its own."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from tests.curriculum.factories import translate_tree
+
+    quiz = make_quiz(course=course, questions=[bank["tf"]], title_en="Before the course",
+                     title_fr="Avant la formation", purpose=Quiz.Purpose.PRE_TEST,
+                     slug="before")
+    client.force_login(trainee)
+    html = _course_page(client, course)[0]
+    assert "Before the course" in html and "Pre-test" in html
+    assert f'href="{reverse("quizzes:detail", kwargs={"slug": "before"})}"' in html
+
+    quiz.slug, quiz.purpose = "pre-nrm", Quiz.Purpose.POST_TEST
+    quiz.save_revision().publish()
+    html = _course_page(client, course)[0]
+    assert "Post-test" in html and "Pre-test" not in html
+    assert f'href="{reverse("quizzes:detail", kwargs={"slug": "pre-nrm"})}"' in html
+
+    french = translate_tree({"home": course.get_parent().get_parent(),
+                             "catalogue": course.get_parent(), "course": course,
+                             "modules": []})["course"]
+    html = _course_page(client, french)[0]
+    with translation.override("fr"):
+        url, label = (reverse("quizzes:detail", kwargs={"slug": "pre-nrm"}),
+                      str(Quiz.Purpose.POST_TEST.label))
+    assert "Avant la formation" in html and label in html and f'href="{url}"' in html
+    assert url.startswith("/fr/")

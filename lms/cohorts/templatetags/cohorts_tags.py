@@ -2,8 +2,7 @@ from django import template
 
 from curriculum.models import CoursePage
 
-from ..completion import CompletionChecklist
-from ..models import Enrollment
+from ..completion import CompletionChecklist, open_enrollments
 from ..services import completion_checklist
 
 register = template.Library()
@@ -18,12 +17,9 @@ def completion_checklists(context, user, course=None) -> list[CompletionChecklis
     other course is read."""
     if not user.is_authenticated:
         return []
-    enrollments = Enrollment.objects.filter(
-        trainee=user, status=Enrollment.Status.ENROLLED).select_related(
-        "cohort").order_by("cohort__start_date", "pk")
-    if course:  # a page's template passes its page; elsewhere the variable is empty
-        enrollments = enrollments.filter(cohort__course__translation_key=course.translation_key)
-    enrollments = list(enrollments)
+    # a page's template passes its page; elsewhere the variable is empty
+    enrollments = open_enrollments(user=user,
+                                   course_key=course.translation_key if course else None)
     request = context.get("request")
     live = isinstance(course, CoursePage) and not getattr(request, "is_preview", False)
     known = {course.pk: course} if live else {}
@@ -31,7 +27,6 @@ def completion_checklists(context, user, course=None) -> list[CompletionChecklis
     if missing:
         known.update(CoursePage.objects.in_bulk(missing))
     for enrollment in enrollments:
-        enrollment.trainee = user
         enrollment.cohort.course = known[enrollment.cohort.course_id]
     return [completion_checklist(enrollment=enrollment, for_page=True)
             for enrollment in enrollments]

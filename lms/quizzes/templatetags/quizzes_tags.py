@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from .. import bank_cache
 from ..gift.text import format_number
 from ..grading import key_entry, matched_option_id
 from ..i18n import pick
@@ -21,7 +22,14 @@ def tr(obj, field: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def course_quizzes(context, page, user) -> list[dict]:
-    return quizzes_with_status(course=page, user=user, request=context.get("request"))
+    """Each quiz of the course with `user`'s status (`quizzes_with_status`), and what the
+    list prints of it in the active language: `title`, `purpose` and `url` (cached)."""
+    request = context.get("request")
+    rows = quizzes_with_status(course=page, user=user, request=request)
+    labels = bank_cache.quiz_labels([row["quiz"] for row in rows], request=request)
+    for row in rows:
+        row["title"], row["purpose"], row["url"] = labels[row["quiz"].pk]
+    return rows
 
 
 @register.filter
