@@ -24,6 +24,7 @@ from django.db.models import (
 
 from lms.accounts import roles
 from lms.cohorts.selectors import cohorts_managed_by
+from lms.core.prepared import PreparedRead
 
 from . import bank_cache
 from .models import Category, Question, Quiz, Sitting, SittingAnswer
@@ -186,6 +187,15 @@ def category_success_rates(*, user) -> list[dict]:
             "percent": round(100 * (row["earned"] or 0) / row["total"]),
         })
     return sorted(result, key=lambda r: str(r["category"]))
+
+
+# Read on every question page and answer (issue 16): compiled once (lms/core/prepared.py).
+_OWN_SITTING = PreparedRead(lambda pk, user_id: Sitting.objects.filter(pk=pk, user_id=user_id))
+
+
+def own_sitting(*, user, pk: int) -> Sitting | None:
+    """`user`'s attempt `pk`, or None (someone else's attempt is None too)."""
+    return _OWN_SITTING.first(pk, user.pk)
 
 
 def sittings_of(*, user) -> QuerySet[Sitting]:

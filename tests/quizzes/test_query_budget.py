@@ -13,8 +13,9 @@ from .factories import right_ids
 pytestmark = pytest.mark.django_db
 BUDGET = 15
 # What they take today: session, user, the attempt, its answers, permissions (page); session,
-# user, the attempt, its row lock, its answers, the insert and a savepoint pair (answer).
-QUESTION_PAGE, ANSWER = 5, 8
+# user, the attempt, its row locked with its answers (one statement), the insert and a
+# savepoint pair (answer; a transaction's BEGIN and COMMIT outside tests).
+QUESTION_PAGE, ANSWER = 5, 7
 
 
 @pytest.fixture
@@ -32,15 +33,15 @@ def test_bare_view_costs_the_session_and_the_user_only(client, trainee,
         assert client.get("/bench/bare").status_code == 200
 
 
-def test_question_page_and_answer_within_budget(client, sitting,
-                                                django_assert_max_num_queries):
+def test_question_page_and_answer_within_budget(client, sitting, django_assert_max_num_queries,
+                                                django_assert_num_queries):
     url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
     client.get(url)  # warm: site, locale and content types as a running server has them
     with django_assert_max_num_queries(min(BUDGET, QUESTION_PAGE)):
         page = client.get(url)
     assert page.status_code == 200
     question_id = int(page.context["question"].pk)
-    with django_assert_max_num_queries(min(BUDGET, ANSWER)):
+    with django_assert_num_queries(min(BUDGET, ANSWER)):
         answered = client.post(url, {"question": question_id,
                                      "choice": right_ids(page.context["question"])})
     assert answered.status_code == 302
@@ -71,3 +72,25 @@ def test_a_quiz_renamed_and_published_shows_on_the_next_question_page(client, si
     quiz.title_en = "A quiz renamed by its editor"
     quiz.save_revision().publish()
     assert "A quiz renamed by its editor" in client.get(url).content.decode()
+
+
+def test_the_last_answer_grades_the_attempt_in_a_fixed_number_of_queries(
+        client, sitting, django_assert_num_queries):
+    """Grading reads the attempt's answers in one query, however many (it read each answer's
+    attempt id again, one query per answer, before)."""
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    for number in range(len(sitting.question_ids)):
+        page = client.get(url)
+        question = page.context["question"]
+        form = {"question": question.pk}
+        if question.is_true_false:
+            form["boolean"] = "true"
+        else:
+            form["choice"] = right_ids(question)
+        last = number == len(sitting.question_ids) - 1
+        # the answer's 7, then the finish: a savepoint pair, the attempt locked again with
+        # its quiz and trainee, its answers, the update
+        with django_assert_num_queries(ANSWER + 5 if last else ANSWER):
+            assert client.post(url, form).status_code == 302
+    sitting.refresh_from_db()
+    assert sitting.is_complete
