@@ -65,7 +65,7 @@ def _permissions_sql() -> str:
 
 
 # The signed-in user, read on every request: the statement compiled once (lms/core/prepared.py).
-_USER_BY_ID = PreparedRead(lambda pk: get_user_model()._default_manager.filter(pk=pk))
+_USER_BY_ID = PreparedRead(lambda: get_user_model()._default_manager.all(), "pk")
 
 
 class OneQueryModelBackend(ModelBackend):

@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from lms.core.prepared import PreparedRead
 
-_LIVE_SESSION = PreparedRead(lambda key, now: Session.objects.filter(
-    session_key=key, expire_date__gt=now))
+_LIVE_SESSION = PreparedRead(Session.objects.all, "session_key", "expire_date__gt")
 
 
 class SessionStore(DatabaseSessionStore):

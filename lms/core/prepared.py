@@ -1,61 +1,67 @@
-"""Hot-path reads whose SQL is compiled once per shape, not on every request.
+"""Hot-path reads whose SQL is compiled once, not on every request.
 
 Each request of the quiz server reads a few small rows by key (the session, the user, the
 attempt, the answers given). The database answers such a query in about 0.1 ms; Django's
 ORM spends 0.5 to 1 ms building and compiling it first, on every request (issue 16). A
-`PreparedRead` keeps what compilation produces — the statement, the columns and their
-converters — and runs it again with the new values.
+`PreparedRead` is an ORM queryset filtered on named lookups: compiled the first time (per
+database), then run again with new values, each prepared by its field as the ORM prepares it.
+Rows come back as the ORM builds them (`Model.from_db`, the fields' converters).
 
-The queryset is still written with the ORM, as usual: only its WHERE clause is compiled on
-each call (it yields the parameters, and the statement is looked up by its SQL, so a
-different shape of filter can never reuse another's statement). Rows come back as the ORM
-would build them (`Model.from_db`, the fields' converters). Only plain querysets qualify: no
-select_related, prefetch, annotation or related manager; anything else raises at the first
-call, so a mistake shows in tests, not as wrong data.
+Only plain querysets qualify (no select_related, prefetch, annotation or related manager),
+filtered by one-value lookups (exact, gt...; not `in`); the first call checks that the
+statement and its parameters are exactly the ORM's, and raises otherwise, so a mistake shows
+in tests, not as wrong data. A None value (an `isnull` for the ORM) goes through the ORM.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from functools import cached_property
+from typing import Any
 
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import Field, QuerySet
+from django.db.models.lookups import Lookup
 from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable
-
-M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
 class _Statement:
     sql: str
+    fields: list[Field]  # the field preparing each parameter, in the statement's order
     converters: list  # (position, (converters, column)), as the compiler applies them
     init_list: list[str] | None  # attnames, for model instances
 
 
-class PreparedRead(Generic[M]):
-    """`build(*values)` is an ORM queryset (model instances or `values_list`); `rows()` and
-    `first()` run it with its SQL compiled once per shape and database. `build` may vary the
-    values it filters on, nothing else (not the columns, order or limit): the statement is
-    found by its database and WHERE clause only."""
+class PreparedRead:
+    """`base()` filtered on `lookups` (e.g. "pk", "expire_date__gt"), in that order:
+    `rows(*values)` and `first(*values)` run it with the SQL compiled once per database."""
 
-    def __init__(self, build: Callable[..., QuerySet]) -> None:
-        self.build = build
-        self._statements: dict[tuple[str, str], _Statement] = {}
+    def __init__(self, base: Callable[[], QuerySet], *lookups: str) -> None:
+        self.base, self.lookups = base, lookups
+        self._statements: dict[str, _Statement] = {}
 
-    def _statement(self, queryset: QuerySet, where_sql: str, params: list) -> _Statement:
-        key = (queryset.db, where_sql)
-        found = self._statements.get(key)
-        if found is not None:
-            return found
+    def _queryset(self, values: tuple) -> QuerySet:
+        queryset = self.base()
+        for lookup, value in zip(self.lookups, values, strict=True):
+            queryset = queryset.filter(**{lookup: value})
+        return queryset
+
+    def _compile(self, queryset: QuerySet) -> _Statement:
+        query = queryset.query
         if (queryset._prefetch_related_lookups or queryset._known_related_objects
-                or queryset.query.select_related or queryset.query.annotation_select
+                or query.select_related or query.annotation_select
                 or queryset._iterable_class not in (ModelIterable, ValuesListIterable,
                                                     FlatValuesListIterable)):
             raise ValueError("PreparedRead takes plain querysets only")
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, all_params = compiler.as_sql()
-        if list(all_params) != list(params):
-            raise ValueError("PreparedRead: parameters outside the WHERE clause")
+        lookups = query.where.children
+        if (len(lookups) != len(self.lookups) or query.where.connector != "AND"
+                or query.where.negated or not all(
+                    isinstance(lookup, Lookup) and lookup.rhs_is_direct_value()
+                    and hasattr(lookup.lhs, "output_field") for lookup in lookups)):
+            raise ValueError("PreparedRead: one plain lookup per value, nothing else")
+        compiler = query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        fields = [lookup.lhs.output_field for lookup in lookups]
         columns = [column for column, _sql, _alias in compiler.select[:compiler.col_count]]
         init_list = None
         if queryset._iterable_class is ModelIterable:
@@ -64,20 +70,40 @@ class PreparedRead(Generic[M]):
             if (start, end) != (0, len(columns)):
                 raise ValueError("PreparedRead: model columns only")
             init_list = [column.target.attname for column in columns]
-        statement = _Statement(sql=sql, converters=list(compiler.get_converters(columns).items()),
+        statement = _Statement(sql=sql, fields=fields,
+                               converters=list(compiler.get_converters(columns).items()),
                                init_list=init_list)
-        self._statements[key] = statement
+        try:
+            same = (len(params) == len(lookups) and list(params) == self._params(
+                statement, [lookup.rhs for lookup in lookups], compiler.connection))
+        except (TypeError, ValueError):  # e.g. a list for `in`
+            same = False
+        if not same:
+            raise ValueError("PreparedRead: parameters not prepared as the ORM's")
         return statement
+
+    @staticmethod
+    def _params(statement: _Statement, values, connection) -> list:
+        return [field.get_db_prep_value(value, connection, prepared=False)
+                for field, value in zip(statement.fields, values, strict=True)]
+
+    @cached_property
+    def _template(self) -> QuerySet:
+        """`base()`, built once (never evaluated): its model, database and kind of rows."""
+        return self.base()
 
     def rows(self, *values: Any) -> list:
         """Model instances, or `values_list` tuples (values, with `flat=True`)."""
-        queryset = self.build(*values)
-        connection = connections[queryset.db]
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        where_sql, params = compiler.compile(queryset.query.where)
-        statement = self._statement(queryset, where_sql, list(params))
+        if any(value is None for value in values):
+            return list(self._queryset(values))
+        template = self._template
+        alias = template.db
+        statement = self._statements.get(alias)
+        if statement is None:
+            statement = self._statements[alias] = self._compile(self._queryset(values))
+        connection = connections[alias]
         with connection.cursor() as cursor:
-            cursor.execute(statement.sql, params)
+            cursor.execute(statement.sql, self._params(statement, values, connection))
             raw = cursor.fetchall()
         if statement.converters:
             raw = list(map(list, raw))
@@ -88,9 +114,9 @@ class PreparedRead(Generic[M]):
                         value = converter(value, column, connection)
                     row[position] = value
         if statement.init_list is not None:
-            model = queryset.model
-            return [model.from_db(queryset.db, statement.init_list, tuple(row)) for row in raw]
-        if queryset._iterable_class is FlatValuesListIterable:
+            model = template.model
+            return [model.from_db(alias, statement.init_list, tuple(row)) for row in raw]
+        if template._iterable_class is FlatValuesListIterable:
             return [row[0] for row in raw]
         return [tuple(row) for row in raw]
 

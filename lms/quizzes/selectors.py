@@ -190,7 +190,7 @@ def category_success_rates(*, user) -> list[dict]:
 
 
 # Read on every question page and answer (issue 16): compiled once (lms/core/prepared.py).
-_OWN_SITTING = PreparedRead(lambda pk, user_id: Sitting.objects.filter(pk=pk, user_id=user_id))
+_OWN_SITTING = PreparedRead(Sitting.objects.all, "pk", "user_id")
 
 
 def own_sitting(*, user, pk: int) -> Sitting | None:

@@ -118,14 +118,14 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
 
 
 # The quiz server's hot path (issue 16): statements compiled once (lms/core/prepared.py).
-_ANSWERED_IDS = PreparedRead(lambda sitting_id: SittingAnswer.objects.filter(
-    sitting_id=sitting_id).values_list("question_id", flat=True))
+_ANSWERED_IDS = PreparedRead(
+    lambda: SittingAnswer.objects.values_list("question_id", flat=True), "sitting_id")
 # The attempt's row locked, with what may have changed since the caller read it (its end) and
 # the questions answered so far: one statement (PostgreSQL locks the attempt's row only; SQLite
 # has no row lock, its transactions take the write lock: settings, "IMMEDIATE").
-_LOCKED_WITH_ANSWERS = PreparedRead(lambda sitting_id: Sitting.objects.select_for_update(
-    of=("self",)).filter(pk=sitting_id).values_list("completed_at", "deadline",
-                                                     "answers__question_id"))
+_LOCKED_WITH_ANSWERS = PreparedRead(lambda: Sitting.objects.select_for_update(of=("self",))
+                                    .values_list("completed_at", "deadline",
+                                                 "answers__question_id"), "pk")
 
 
 def sitting_answered_ids(*, sitting: Sitting) -> set[int]:

@@ -36,7 +36,7 @@ def _fields(instance) -> dict:
 
 
 def test_instances_as_the_orm_builds_them(sitting, django_assert_num_queries):
-    read = PreparedRead(lambda pk, user_id: Sitting.objects.filter(pk=pk, user_id=user_id))
+    read = PreparedRead(Sitting.objects.all, "pk", "user_id")
     expected = Sitting.objects.get(pk=sitting.pk)
     for _ in range(2):  # compiled at the first call, reused at the second
         with django_assert_num_queries(1):
@@ -44,41 +44,45 @@ def test_instances_as_the_orm_builds_them(sitting, django_assert_num_queries):
         assert _fields(found) == _fields(expected)  # JSON, decimals, aware datetimes
         assert found._state.adding is False and found._state.db == "default"
     assert read.first(sitting.pk, sitting.user_id + 1) is None  # someone else's: nothing
+    assert read.first(str(sitting.pk), str(sitting.user_id)) == expected  # prepared as ints
     assert len(read._statements) == 1
+    with pytest.raises(ValueError):
+        read.first("x", sitting.user_id)  # as the ORM refuses it
 
 
 def test_values_lists_flat_or_not(sitting):
-    flat = PreparedRead(lambda pk: SittingAnswer.objects.filter(sitting_id=pk).values_list(
-        "question_id", flat=True))
+    flat = PreparedRead(lambda: SittingAnswer.objects.values_list("question_id", flat=True),
+                        "sitting_id")
     assert flat.rows(sitting.pk) == list(sitting.answers.values_list("question_id", flat=True))
-    pairs = PreparedRead(lambda pk: SittingAnswer.objects.filter(sitting_id=pk).values_list(
-        "question_id", "credit"))
+    pairs = PreparedRead(lambda: SittingAnswer.objects.values_list("question_id", "credit"),
+                         "sitting_id")
     assert pairs.rows(sitting.pk) == list(sitting.answers.values_list("question_id", "credit"))
     assert flat.rows(sitting.pk + 1000) == []
 
 
-def test_each_shape_of_filter_has_its_own_statement(sitting):
-    read = PreparedRead(lambda done: Sitting.objects.filter(
-        completed_at__isnull=done).values_list("pk", flat=True))
-    assert read.rows(True) == [sitting.pk]
-    assert read.rows(False) == []  # IS NOT NULL: another statement, not the first one's
-    assert len(read._statements) == 2
+def test_none_goes_through_the_orm(sitting):
+    """`completed_at=None` is an IS NULL for the ORM, not a parameter."""
+    read = PreparedRead(lambda: Sitting.objects.values_list("pk", flat=True), "completed_at")
+    assert read.rows(None) == [sitting.pk]
+    assert read._statements == {}
 
 
 def test_datetime_parameters_prepared_as_the_orm_does():
     session = Session.objects.create(session_key="k" * 32, session_data="x",
                                      expire_date=timezone.now() + datetime.timedelta(hours=1))
-    read = PreparedRead(lambda key, now: Session.objects.filter(session_key=key,
-                                                               expire_date__gt=now))
+    read = PreparedRead(Session.objects.all, "session_key", "expire_date__gt")
     assert read.first(session.session_key, timezone.now()) == session
     assert read.first(session.session_key,
                       timezone.now() + datetime.timedelta(hours=2)) is None
 
 
 def test_only_plain_querysets(sitting):
-    for build in (lambda pk: Sitting.objects.filter(pk=pk).select_related("quiz"),
-                  lambda pk: Sitting.objects.filter(pk=pk).prefetch_related("answers"),
-                  lambda pk: sitting.answers.filter(pk=pk),
-                  lambda pk: Sitting.objects.filter(pk=pk).values("pk")):
+    for base, lookups in ((lambda: Sitting.objects.select_related("quiz"), ("pk",)),
+                          (lambda: Sitting.objects.prefetch_related("answers"), ("pk",)),
+                          (lambda: sitting.answers.all(), ("pk",)),
+                          (lambda: Sitting.objects.values("pk"), ("pk",)),
+                          (lambda: Sitting.objects.filter(passed=True), ("pk",)),
+                          (Sitting.objects.all, ("pk__in",))):
         with pytest.raises(ValueError):
-            PreparedRead(build).rows(sitting.pk)
+            PreparedRead(base, *lookups).rows(*([[sitting.pk]] if lookups == ("pk__in",)
+                                                else [sitting.pk]))
