@@ -139,7 +139,8 @@ def session_cookie_for(user) -> str:
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    # The backend a sign-in through the login form records (the first that authenticates).
+    session[BACKEND_SESSION_KEY] = "lms.accounts.backends.OneQueryModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return (f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "

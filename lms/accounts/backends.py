@@ -25,6 +25,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
+from lms.core.prepared import PreparedRead
+
 _FROM_USER = "u"
 _FROM_GROUPS = "g"
 
@@ -62,7 +64,17 @@ def _permissions_sql() -> str:
     )
 
 
+# The signed-in user, read on every request: the statement compiled once (lms/core/prepared.py).
+_USER_BY_ID = PreparedRead(lambda: get_user_model()._default_manager.all(), "pk")
+
+
 class OneQueryModelBackend(ModelBackend):
+    def get_user(self, user_id: Any) -> Any:
+        """As ModelBackend's (the user, if they may still sign in), read without
+        compiling the query again on every request."""
+        user = _USER_BY_ID.first(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def authenticate(self, request: Any, username: str | None = None,
                      password: str | None = None, **kwargs: Any) -> Any:
         user = super().authenticate(request, username=username, password=password, **kwargs)

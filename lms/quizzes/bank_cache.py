@@ -6,6 +6,9 @@ saves or publishes. They are kept in the configured cache under the `QUESTIONS` 
 (`lms/core/generations.py`), replaced whenever a question or an option is saved or deleted
 (publishing a revision saves both), so every web process sees a change on its next request.
 
+The question page's answer widgets (radio buttons, checkboxes...) are rendered from the same
+rows: their HTML is kept under the same generation, per language.
+
 A course page lists the course's quizzes, and an attempt's pages show its quiz: the same rows
 for every reader, kept under the `QUIZ_LISTS` generation, replaced whenever a quiz is saved
 (published, unpublished, edited) or deleted. Each reader's attempts are read per request.
@@ -33,6 +36,14 @@ def question_with_answers(question_id: int, *, request=None) -> Question:
     if question is None:
         raise Question.DoesNotExist(question_id)
     return question
+
+
+def answer_widget(question_id: int, name: str, language: str, render) -> str:
+    """The HTML of an unbound answer form's field `name` for this question in `language`
+    (`render()`), once per change of the bank: the options' labels come from the question's
+    rows, nothing else (no input, no error) goes into it. Rendering the widgets' templates
+    was a third of a question page's rendering."""
+    return QUESTIONS.cached(None, "widget", (question_id, name, language), render)
 
 
 def course_quiz_list(translation_key, *, drafts: bool, compute, request=None) -> list[Quiz]:

@@ -1,5 +1,6 @@
 from django import forms
-from django.utils.translation import gettext
+from django.forms.boundfield import BoundField
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -7,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from lms.cohorts.models import Cohort
 from lms.core.i18n import pick
 
+from . import bank_cache
 from .models import Category, Question, Quiz
 from .rich import render
 from .services import question_allows_several, questions_leaking
@@ -14,10 +16,26 @@ from .services import question_allows_several, questions_leaking
 TRUE_FALSE_CHOICES = [("true", _("True")), ("false", _("False"))]
 
 
+class _AnswerField(BoundField):
+    """An answer field whose widget, while the form is unbound (the question page), is
+    rendered once per question, language and change of the bank (`bank_cache`): its HTML
+    depends on nothing else. A form sent back (errors, choices kept) renders as usual."""
+
+    def as_widget(self, widget=None, attrs=None, only_initial=False):
+        if (self.form.is_bound or self.form.question.pk is None or widget is not None or attrs
+                or only_initial):
+            return super().as_widget(widget, attrs, only_initial)
+        return bank_cache.answer_widget(self.form.question.pk, self.html_name,
+                                        get_language() or "",
+                                        super().as_widget)
+
+
 class AnswerForm(forms.Form):
     """One question's answer widget. Lists the options only: which ones are right never
     reaches the browser before the quiz settings allow it. Plain HTML controls, no script:
     radio buttons, checkboxes, a text box or one drop-down per item to match."""
+
+    bound_field_class = _AnswerField
 
     def __init__(self, *args, question: Question, **kwargs):
         super().__init__(*args, **kwargs)

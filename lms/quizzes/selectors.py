@@ -214,6 +214,15 @@ def category_success_rates(*, user) -> list[dict]:
     return sorted(result, key=lambda r: str(r["category"]))
 
 
+# Read on every question page and answer (issue 16): compiled once (lms/core/prepared.py).
+_OWN_SITTING = prepared.PreparedRead(Sitting.objects.all, "pk", "user_id")
+
+
+def own_sitting(*, user, pk: int) -> Sitting | None:
+    """`user`'s attempt `pk`, or None (someone else's attempt is None too)."""
+    return _OWN_SITTING.first(pk, user.pk)
+
+
 def sittings_of(*, user) -> QuerySet[Sitting]:
     return Sitting.objects.filter(user=user).select_related("quiz").order_by("-started_at")
 

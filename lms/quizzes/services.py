@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from lms.cohorts import figures
 from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
+from lms.core.prepared import PreparedRead
 
 from . import grading
 from .access import (  # noqa: F401 (re-exported: the rules of access are services too)
@@ -116,8 +117,19 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
         ) from None
 
 
+# The quiz server's hot path (issue 16): statements compiled once (lms/core/prepared.py).
+_ANSWERED_IDS = PreparedRead(
+    lambda: SittingAnswer.objects.values_list("question_id", flat=True), "sitting_id")
+# The attempt's row locked, with what may have changed since the caller read it (its end) and
+# the questions answered so far: one statement (PostgreSQL locks the attempt's row only; SQLite
+# has no row lock, its transactions take the write lock: settings, "IMMEDIATE").
+_LOCKED_WITH_ANSWERS = PreparedRead(lambda: Sitting.objects.select_for_update(of=("self",))
+                                    .values_list("completed_at", "deadline",
+                                                 "answers__question_id"), "pk")
+
+
 def sitting_answered_ids(*, sitting: Sitting) -> set[int]:
-    return set(sitting.answers.values_list("question_id", flat=True))
+    return set(_ANSWERED_IDS.rows(sitting.pk))
 
 
 def sitting_next_question_id(*, sitting: Sitting, answered: set[int] | None = None) -> int | None:
@@ -206,27 +218,35 @@ def sitting_answer(*, sitting: Sitting, question_id: int, choice_ids=None, boole
 
     The attempt's row is locked first, so two answers to one attempt (a double click, two
     tabs) are recorded one after the other: the second sees the first in the answers read
-    under the lock; the unique constraint stays the last word."""
+    under the lock; the unique constraint stays the last word. `sitting` is the row the
+    caller read (its owner checked): what an attempt keeps from its start (drawn questions,
+    answer key, settings) never changes; its end and deadline are read again under the
+    lock, in the same statement as the answers given."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            locked = Sitting.objects.select_for_update().get(pk=sitting.pk)
-            if locked.is_complete:
+            rows = _LOCKED_WITH_ANSWERS.rows(sitting.pk)
+            if not rows:
+                raise Sitting.DoesNotExist(sitting.pk)
+            sitting.completed_at, sitting.deadline = rows[0][0], rows[0][1]
+            if sitting.is_complete:
                 raise QuizError(_("This attempt is finished; answers can no longer change."))
-            if not _is_late(locked, now):
-                return _record_answer(sitting=locked, question_id=question_id, now=now,
-                                      question=question, choice_ids=choice_ids,
-                                      boolean=boolean, essay_text=essay_text,
-                                      response_text=response_text, pairs=pairs)
+            if not _is_late(sitting, now):
+                answered = {row[2] for row in rows if row[2] is not None}
+                return _record_answer(sitting=sitting, question_id=question_id, now=now,
+                                      answered=answered, question=question,
+                                      choice_ids=choice_ids, boolean=boolean,
+                                      essay_text=essay_text, response_text=response_text,
+                                      pairs=pairs)
     except IntegrityError:
         raise QuizError(_("You have already answered this question.")) from None
-    sitting_finish(sitting=locked, now=locked.deadline)
+    sitting_finish(sitting=sitting, now=sitting.deadline)
     raise TimeIsUp(_("Time is up: this answer arrived after the time limit and was not counted."))
 
 
 def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime,
-                   question: Question | None, choice_ids, boolean, essay_text, response_text,
-                   pairs) -> SittingAnswer:
+                   answered: set[int], question: Question | None, choice_ids, boolean,
+                   essay_text, response_text, pairs) -> SittingAnswer:
     if question_id not in sitting.question_ids:
         raise QuizError(_("This question is not part of your attempt."))
     if question is None or question.pk != question_id:
@@ -239,7 +259,6 @@ def _record_answer(*, sitting: Sitting, question_id: int, now: datetime.datetime
     if values["credit"] is not None and all_or_nothing:
         values["credit"] = grading.all_or_nothing(values["credit"])
     values["is_correct"] = None if values["credit"] is None else values["credit"] >= 1
-    answered = sitting_answered_ids(sitting=sitting)
     if question_id in answered:
         raise QuizError(_("You have already answered this question."))
     answer = SittingAnswer.objects.create(sitting=sitting, question=question, **values)
@@ -281,7 +300,8 @@ def sitting_grade(*, sitting: Sitting) -> Sitting:
     they are marked.
     """
     points = _points_of(sitting)
-    answers = list(sitting.answers.only("question_id", "is_correct", "credit"))
+    # with the attempt's id: the related manager reads it to attach the attempt
+    answers = list(sitting.answers.only("sitting_id", "question_id", "is_correct", "credit"))
     earned = sum((a.credit * points.get(a.question_id, 1) for a in answers
                   if a.credit is not None), Decimal(0))
     possible = sum(points.values())

@@ -276,6 +276,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views opt back in to SAMEORIGIN themselves (xframe_options_sameorigin_override).
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, the row read by a statement compiled once (issue 16).
+SESSION_ENGINE = "lms.accounts.sessions"
 CSRF_COOKIE_HTTPONLY = False
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

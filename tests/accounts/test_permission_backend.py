@@ -93,3 +93,16 @@ def test_sessions_signed_in_by_django_s_backend_stay_signed_in(client, person):
     response = client.get(reverse("curriculum:my_learning"))
     assert response.status_code == 200
     assert response.wsgi_request.user == person
+
+
+def test_get_user_as_django(person):
+    """The signed-in user, read by a statement compiled once: as ModelBackend answers."""
+    ours, django = OneQueryModelBackend(), ModelBackend()
+    for user_id in (person.pk, str(person.pk)):  # the session keeps it as text
+        found = ours.get_user(user_id)
+        assert found == django.get_user(user_id) == person
+        assert found.username == person.username and found.has_usable_password()
+    assert ours.get_user(person.pk + 1000) is None
+    person.is_active = False
+    person.save()
+    assert ours.get_user(person.pk) is None is django.get_user(person.pk)

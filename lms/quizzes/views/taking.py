@@ -16,7 +16,9 @@ from ..models import Question, Sitting
 def _own_sitting(request: HttpRequest, pk: int) -> Sitting:
     """Another trainee's attempt is a 404, not a 403: its existence is not disclosed. Its
     quiz comes from the cache (`bank_cache.quiz_by_id`), not from a join on every request."""
-    sitting = get_object_or_404(Sitting, pk=pk, user=request.user)
+    sitting = selectors.own_sitting(user=request.user, pk=pk)
+    if sitting is None:
+        raise Http404
     quiz = bank_cache.quiz_by_id(sitting.quiz_id, request=request)
     if quiz is not None:
         sitting.quiz = quiz
