@@ -9,6 +9,12 @@ saves or publishes. They are kept in the configured cache under the `QUESTIONS` 
 The question page's answer widgets (radio buttons, checkboxes...) are rendered from the same
 rows: their HTML is kept under the same generation, per language.
 
+Starting an attempt draws among the quiz's live questions (in the order of their category's
+name, then id) and copies the drawn questions' answer key: both come from one entry per quiz,
+kept under this generation and the quiz list's (`quiz_draw`), so an edited, published or
+unpublished question, a renamed category or a quiz published with other questions shows on the
+next start. The result page reviews the drawn questions from the cache too (`review_questions`).
+
 A course page lists the course's quizzes, and an attempt's pages show its quiz: the same rows
 for every reader, kept under the `QUIZ_LISTS` generation, replaced whenever a quiz is saved
 (published, unpublished, edited) or deleted. Each reader's attempts are read per request.
@@ -21,7 +27,8 @@ from django.utils.translation import get_language
 from lms.core.generations import Generation
 from lms.core.i18n import pick
 
-from .models import Answer, Question, Quiz
+from . import grading
+from .models import Answer, Category, Question, Quiz
 
 QUESTIONS = Generation("quiz-bank")
 QUIZ_LISTS = Generation("quiz-lists")
@@ -36,6 +43,32 @@ def question_with_answers(question_id: int, *, request=None) -> Question:
     if question is None:
         raise Question.DoesNotExist(question_id)
     return question
+
+
+def quiz_draw(quiz: Quiz, *, request=None) -> tuple[list[int], dict[str, dict]]:
+    """The ids of `quiz`'s live questions in draw order (category name, then id) and each
+    one's answer key entry (`grading.key_entry`), as the database has them now: once per
+    change of the bank (questions, options, categories) or of any quiz (its questions)."""
+    def compute() -> tuple[list[int], dict[str, dict]]:
+        questions = list(quiz.questions.filter(live=True).order_by("category__name_en", "pk")
+                         .prefetch_related("answers"))
+        return [q.pk for q in questions], {str(q.pk): grading.key_entry(q) for q in questions}
+
+    return QUESTIONS.cached(request, "draw", (quiz.pk, QUIZ_LISTS.token(request)), compute)
+
+
+def review_questions(question_ids, *, request=None) -> dict[int, Question]:
+    """Question id → the question with its category and options (`answers.all()` reads no
+    table), for these ids that still exist: once per change of the bank and set of ids (every
+    attempt at a quiz drawing all its questions shares one entry)."""
+    ids = sorted(set(question_ids))
+
+    def compute() -> dict[int, Question]:
+        questions = Question.objects.filter(pk__in=ids).select_related(
+            "category").prefetch_related("answers")
+        return {q.pk: q for q in questions}
+
+    return QUESTIONS.cached(request, "review", tuple(ids), compute)
 
 
 def answer_widget(question_id: int, name: str, language: str, render) -> str:
@@ -71,9 +104,16 @@ def quiz_by_id(quiz_id: int, *, request=None) -> Quiz | None:
                              lambda: Quiz.objects.filter(pk=quiz_id).first())
 
 
+def quiz_by_slug(slug: str, *, request=None) -> Quiz | None:
+    """The quiz row with this slug, live or not (callers apply the visibility rule), once
+    per change of any quiz (None if there is none)."""
+    return QUIZ_LISTS.cached(request, "slug", (slug,),
+                             lambda: Quiz.objects.filter(slug=slug).first())
+
+
 def connect_invalidation() -> None:
     """Called once from `QuizzesConfig.ready()`."""
-    for model in (Question, Answer):
+    for model in (Question, Answer, Category):  # a category's name orders the draw
         post_save.connect(QUESTIONS.invalidate, sender=model,
                           dispatch_uid=f"quiz-bank-save-{model.__name__}")
         post_delete.connect(QUESTIONS.invalidate, sender=model,

@@ -44,6 +44,15 @@ def quizzes_visible_to(user) -> QuerySet[Quiz]:
     return quizzes if can_edit_quizzes(user) else quizzes.filter(live=True)
 
 
+def quiz_visible_by_slug(*, user, slug: str, request=None) -> Quiz | None:
+    """The quiz `slug` if `user` may see it (the rule of `quizzes_visible_to`), from the
+    cache (`bank_cache.quiz_by_slug`), without its course and module pages."""
+    quiz = bank_cache.quiz_by_slug(slug, request=request)
+    if quiz is None or not (quiz.live or can_edit_quizzes(user)):
+        return None
+    return quiz
+
+
 def quizzes_for_course(*, course, user=None) -> QuerySet[Quiz]:
     user = user or AnonymousUser()
     step = Case(When(purpose=Quiz.Purpose.PRE_TEST, then=0),
@@ -268,13 +277,12 @@ def sittings_for_marking(*, user, quiz=None, trainee=None, cohort=None,
     return papers.order_by("-needs_marking", "-completed_at", "-pk")
 
 
-def sitting_review(*, sitting: Sitting) -> list[dict]:
+def sitting_review(*, sitting: Sitting, request=None) -> list[dict]:
     """The attempt's questions in drawn order with the answers given (for result and
-    marking pages; callers decide whether correct answers may be shown)."""
+    marking pages; callers decide whether correct answers may be shown). The questions, as
+    published now, come from the bank cache (`bank_cache.review_questions`)."""
     given = {a.question_id: a for a in sitting.answers.all()}
-    questions = Question.objects.filter(pk__in=sitting.question_ids).select_related(
-        "category").prefetch_related("answers")
-    by_id = {q.pk: q for q in questions}
+    by_id = bank_cache.review_questions(sitting.question_ids, request=request)
     return [
         {"question": by_id[pk], "answer": given.get(pk),
          "chosen": set(given[pk].choice_ids) if pk in given else set()}

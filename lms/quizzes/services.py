@@ -16,7 +16,7 @@ from lms.cohorts import services as cohort_services
 from lms.cohorts.models import Enrollment
 from lms.core.prepared import PreparedRead
 
-from . import grading
+from . import bank_cache, grading
 from .access import (  # noqa: F401 (re-exported: the rules of access are services too)
     answers_hidden_ids,
     attempts_allowed,
@@ -39,33 +39,34 @@ class TimeIsUp(QuizError):
     pass
 
 
-def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
-    ids = list(quiz.questions.filter(live=True).order_by("category__name_en", "pk")
-               .values_list("pk", flat=True))
+def _draw(*, quiz: Quiz, rng: random.Random, request=None) -> tuple[list[int], dict[str, dict]]:
+    """The drawn question ids (in the attempt's order) and their answer key as published now,
+    which the attempt keeps: the quiz's live questions in category-name order, a random
+    subset of `max_questions` when set, shuffled when the quiz says so. The questions and
+    their key entries come from the bank cache (`bank_cache.quiz_draw`)."""
+    ids, entries = bank_cache.quiz_draw(quiz, request=request)
     if quiz.max_questions and quiz.max_questions < len(ids):
         chosen = set(rng.sample(ids, quiz.max_questions))
         ids = [pk for pk in ids if pk in chosen]
+    key = {str(pk): entries[str(pk)] for pk in ids}
     if quiz.random_order:
+        ids = list(ids)
         rng.shuffle(ids)
-    return ids
+    return ids, key
+
+
+def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
+    return _draw(quiz=quiz, rng=rng)[0]
 
 
 def _key_entry(question: Question) -> dict:
     return grading.key_entry(question)
 
 
-def answer_key(*, question_ids) -> dict[str, dict]:
-    """The answer key of these questions as published now, kept by an attempt at its start."""
-    questions = Question.objects.filter(pk__in=question_ids).prefetch_related("answers")
-    return {str(q.pk): _key_entry(q) for q in questions}
-
-
-def _cohort_for(*, user, quiz: Quiz):
-    enrollment = (
-        Enrollment.objects.active().filter(trainee=user, cohort__course_id=quiz.course_id)
-        .select_related("cohort").order_by("-enrolled_at", "-pk").first()
-    )
-    return enrollment.cohort if enrollment else None
+def _cohort_id_for(*, user, quiz: Quiz) -> int | None:
+    """The cohort of the user's latest active enrollment in the quiz's course (None: none)."""
+    return (Enrollment.objects.active().filter(trainee=user, cohort__course_id=quiz.course_id)
+            .order_by("-enrolled_at", "-pk").values_list("cohort_id", flat=True).first())
 
 
 def sitting_open_for(*, user, quiz: Quiz) -> Sitting | None:
@@ -73,7 +74,7 @@ def sitting_open_for(*, user, quiz: Quiz) -> Sitting | None:
 
 
 def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
-                  now: datetime.datetime | None = None) -> Sitting:
+                  now: datetime.datetime | None = None, request=None) -> Sitting:
     """Resume the user's unfinished attempt, or start a new one when the quiz allows it.
 
     Two simultaneous requests cannot create two attempts: the partial unique constraints
@@ -94,7 +95,7 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
     refusal = start_refusal(user=user, quiz=quiz, now=now)
     if refusal:
         raise AlreadyTaken(refusal)
-    question_ids = _draw_question_ids(quiz=quiz, rng=rng or random.SystemRandom())
+    question_ids, key = _draw(quiz=quiz, rng=rng or random.SystemRandom(), request=request)
     if not question_ids:
         raise QuizError(_("This quiz has no questions yet."))
     deadline = (now + datetime.timedelta(minutes=quiz.time_limit_minutes)
@@ -102,11 +103,10 @@ def sitting_start(*, user, quiz: Quiz, rng: random.Random | None = None,
     try:
         with transaction.atomic():
             return Sitting.objects.create(
-                user=user, quiz=quiz, cohort=_cohort_for(user=user, quiz=quiz),
+                user=user, quiz=quiz, cohort_id=_cohort_id_for(user=user, quiz=quiz),
                 single_attempt=quiz.single_attempt, question_ids=question_ids, deadline=deadline,
                 started_at=now, pass_mark=quiz.pass_mark, answers_at_end=quiz.answers_at_end,
-                all_or_nothing=quiz.all_or_nothing,
-                key=answer_key(question_ids=question_ids),
+                all_or_nothing=quiz.all_or_nothing, key=key,
             )
     except IntegrityError:
         winner = sitting_open_for(user=user, quiz=quiz)

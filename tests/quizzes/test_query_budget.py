@@ -16,6 +16,10 @@ BUDGET = 15
 # user, the attempt, its row locked with its answers (one statement), the insert and a
 # savepoint pair (answer; a transaction's BEGIN and COMMIT outside tests).
 QUESTION_PAGE, ANSWER = 5, 7
+# Start (warm bank cache): session, user, an open attempt, the attempts taken, the cohort, the
+# insert and its savepoint pair (a transaction's BEGIN and COMMIT outside tests). Result:
+# session, user, the attempt, its answers, the post-tests that hide answers, permissions.
+START, RESULT = 8, 6
 
 
 @pytest.fixture
@@ -98,3 +102,33 @@ def test_the_last_answer_grades_the_attempt_in_a_fixed_number_of_queries(
             assert client.post(url, form).status_code == 302
     sitting.refresh_from_db()
     assert sitting.is_complete
+
+
+def _take(client, start_url: str, assert_queries=None) -> Sitting:
+    """Start (within `assert_queries(START)` when given) and answer every question."""
+    if assert_queries is None:
+        response = client.post(start_url)
+    else:
+        with assert_queries(min(BUDGET, START)):
+            response = client.post(start_url)
+    sitting = Sitting.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
+    url = reverse("quizzes:question", kwargs={"pk": sitting.pk})
+    for _number in sitting.question_ids:
+        client.post(url, _right_answer(client.get(url).context["question"]))
+    return sitting
+
+
+def test_start_and_result_within_budget(client, trainee, quiz, course,
+                                        django_assert_num_queries):
+    """The draw, the answer key and the review come from the bank cache (bank_cache); the
+    first attempt's start and result pages warm it."""
+    enroll(make_cohort(course=course), trainee)
+    client.force_login(trainee)
+    start = reverse("quizzes:start", kwargs={"slug": quiz.slug})
+    client.get(reverse("quizzes:result", kwargs={"pk": _take(client, start).pk}))
+    sitting = _take(client, start, django_assert_num_queries)
+    result = reverse("quizzes:result", kwargs={"pk": sitting.pk})
+    with django_assert_num_queries(min(BUDGET, RESULT)):
+        page = client.get(result)
+    assert page.status_code == 200
+    assert [item["question"].pk for item in page.context["review"]] == sitting.question_ids

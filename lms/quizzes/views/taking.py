@@ -22,6 +22,7 @@ def _own_sitting(request: HttpRequest, pk: int) -> Sitting:
     quiz = bank_cache.quiz_by_id(sitting.quiz_id, request=request)
     if quiz is not None:
         sitting.quiz = quiz
+    sitting.user = request.user  # its owner, checked above: no query to read it again
     return sitting
 
 
@@ -43,9 +44,11 @@ def quiz_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def quiz_start(request: HttpRequest, slug: str) -> HttpResponse:
-    quiz = get_object_or_404(selectors.quizzes_visible_to(request.user), slug=slug)
+    quiz = selectors.quiz_visible_by_slug(user=request.user, slug=slug, request=request)
+    if quiz is None:
+        raise Http404
     try:
-        sitting = services.sitting_start(user=request.user, quiz=quiz)
+        sitting = services.sitting_start(user=request.user, quiz=quiz, request=request)
     except services.QuizError as exc:
         messages.error(request, str(exc))
         return redirect("quizzes:detail", slug=quiz.slug)
@@ -143,7 +146,7 @@ def sitting_result(request: HttpRequest, pk: int) -> HttpResponse:
     sitting = services.sitting_close_if_expired(sitting=_own_sitting(request, pk))
     if not sitting.is_complete:
         return redirect("quizzes:question", pk=sitting.pk)
-    review = selectors.sitting_review(sitting=sitting)
+    review = selectors.sitting_review(sitting=sitting, request=request)
     hidden = services.answers_hidden_ids(sitting=sitting)
     for item in review:
         item["hidden"] = item["question"].pk in hidden
