@@ -20,7 +20,7 @@ for every reader, kept under the `QUIZ_LISTS` generation, replaced whenever a qu
 (published, unpublished, edited) or deleted. Each reader's attempts are read per request.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
@@ -120,3 +120,7 @@ def connect_invalidation() -> None:
                             dispatch_uid=f"quiz-bank-delete-{model.__name__}")
     post_save.connect(QUIZ_LISTS.invalidate, sender=Quiz, dispatch_uid="quiz-lists-save")
     post_delete.connect(QUIZ_LISTS.invalidate, sender=Quiz, dispatch_uid="quiz-lists-delete")
+    # A quiz's questions are written after its row and its post_save (modelcluster commits
+    # the relation then): their own change forgets the draws again, after the write.
+    m2m_changed.connect(QUIZ_LISTS.invalidate, sender=Quiz.questions.through,
+                        dispatch_uid="quiz-lists-questions")

@@ -120,6 +120,18 @@ def test_a_quiz_published_with_another_question_shows_on_the_next_start(
     assert added.pk in _start(client, mixed_quiz).question_ids
 
 
+def test_questions_written_after_the_quiz_row_show_on_the_next_start(
+        client, trainee, mixed_quiz):
+    """A quiz's questions are written after its own row (and its post_save): the relation's
+    own change forgets the draw too, so no start can keep the list from before it."""
+    added = tf_question()  # a question saved forgets the draw: before the first start
+    client.force_login(trainee)
+    services.sitting_finish(sitting=_start(client, mixed_quiz))
+    mixed_quiz.questions.add(added)
+    mixed_quiz.questions.commit()  # the relation alone, as modelcluster writes it on save
+    assert added.pk in _start(client, mixed_quiz).question_ids
+
+
 def test_a_draft_quiz_cannot_be_started_by_a_trainee(client, trainee, course):
     quiz = make_quiz(course=course, questions=[tf_question()], live=False)
     client.force_login(trainee)
