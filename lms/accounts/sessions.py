@@ -21,14 +21,12 @@ _LIVE_SESSION = PreparedRead(Session.objects.all, "session_key", "expire_date__g
 
 class SessionStore(DatabaseSessionStore):
     def _get_session_from_db(self) -> Session | None:
+        """As Django's: the live row, or None and the key forgotten."""
         try:
             found = _LIVE_SESSION.first(self.session_key, timezone.now())
-            if found is None:
-                raise Session.DoesNotExist
-            return found
-        except (Session.DoesNotExist, SuspiciousOperation) as exc:
-            if isinstance(exc, SuspiciousOperation):
-                logger = logging.getLogger(f"django.security.{exc.__class__.__name__}")
-                logger.warning(str(exc))
+        except SuspiciousOperation as exc:
+            logging.getLogger(f"django.security.{exc.__class__.__name__}").warning(str(exc))
+            found = None
+        if found is None:
             self._session_key = None
-            return None
+        return found

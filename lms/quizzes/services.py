@@ -55,14 +55,6 @@ def _draw(*, quiz: Quiz, rng: random.Random, request=None) -> tuple[list[int], d
     return ids, key
 
 
-def _draw_question_ids(*, quiz: Quiz, rng: random.Random) -> list[int]:
-    return _draw(quiz=quiz, rng=rng)[0]
-
-
-def _key_entry(question: Question) -> dict:
-    return grading.key_entry(question)
-
-
 def _cohort_id_for(*, user, quiz: Quiz) -> int | None:
     """The cohort of the user's latest active enrollment in the quiz's course (None: none)."""
     return (Enrollment.objects.active().filter(trainee=user, cohort__course_id=quiz.course_id)
@@ -154,7 +146,7 @@ def _clean_input(question: Question, *, choice_ids, boolean, essay_text, respons
     """The answer as stored, with its credit (share of the mark, 0 to 1), graded against the
     attempt's answer key entry (the live question for attempts without one)."""
     if not entry or ("options" not in entry and question.kind not in {"mc", "tf", "essay"}):
-        entry = _key_entry(question)
+        entry = grading.key_entry(question)
     if question.is_essay:
         text = (essay_text or "").strip()
         if not text:

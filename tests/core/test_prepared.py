@@ -13,6 +13,7 @@ from lms.core.prepared import PreparedRead
 from lms.quizzes.models import Sitting, SittingAnswer
 from tests.factories import UserFactory
 from tests.quizzes.factories import make_quiz, mc_question
+from tests.rows import as_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +31,13 @@ def sitting(site_tree) -> Sitting:
     return sitting
 
 
-def _fields(instance) -> dict:
-    return {field.attname: getattr(instance, field.attname)
-            for field in type(instance)._meta.concrete_fields}
-
-
 def test_instances_as_the_orm_builds_them(sitting, django_assert_num_queries):
     read = PreparedRead(Sitting.objects.all, "pk", "user_id")
     expected = Sitting.objects.get(pk=sitting.pk)
     for _ in range(2):  # compiled at the first call, reused at the second
         with django_assert_num_queries(1):
             found = read.first(sitting.pk, sitting.user_id)
-        assert _fields(found) == _fields(expected)  # JSON, decimals, aware datetimes
+        assert as_loaded(found) == as_loaded(expected)  # JSON, decimals, aware datetimes
         assert found._state.adding is False and found._state.db == "default"
     assert read.first(sitting.pk, sitting.user_id + 1) is None  # someone else's: nothing
     assert read.first(str(sitting.pk), str(sitting.user_id)) == expected  # prepared as ints

@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Model
 from django.utils import timezone
 
 from curriculum import selectors as curriculum_selectors
@@ -23,15 +22,9 @@ from lms.quizzes.models import Sitting
 from tests.curriculum.factories import translate_tree
 from tests.factories import UserFactory, enroll, make_cohort
 from tests.quizzes.factories import make_quiz, mc_question
+from tests.rows import as_loaded
 
 pytestmark = pytest.mark.django_db
-
-
-def _fields(instance: Model) -> list[tuple[str, object, type]]:
-    """Every column's value and its Python type, as loaded."""
-    return [(field.attname, getattr(instance, field.attname),
-             type(getattr(instance, field.attname)))
-            for field in instance._meta.concrete_fields]
 
 
 @pytest.fixture
@@ -78,8 +71,8 @@ def _orm_enrollments(user, course=None) -> list[Enrollment]:
 
 
 def _same_enrollments(found: list[Enrollment], expected: list[Enrollment]) -> None:
-    assert [_fields(e) for e in found] == [_fields(e) for e in expected]
-    assert [_fields(e.cohort) for e in found] == [_fields(e.cohort) for e in expected]
+    assert [as_loaded(e) for e in found] == [as_loaded(e) for e in expected]
+    assert [as_loaded(e.cohort) for e in found] == [as_loaded(e.cohort) for e in expected]
 
 
 def test_open_enrollments_equal_the_orm_s(site_tree, trainee):
@@ -151,7 +144,7 @@ def test_latest_sittings_equal_the_orm_s(site_tree, trainee):
     assert set(latest) == {attempted.pk, tied.pk}
     assert latest[attempted.pk].pk == newest.pk
     for quiz in (attempted, tied):
-        assert _fields(latest[quiz.pk]) == _fields(_orm_latest(trainee, quiz))
+        assert as_loaded(latest[quiz.pk]) == as_loaded(_orm_latest(trainee, quiz))
     assert set(quiz_selectors.latest_sittings(user=trainee, quiz_ids=[tied.pk])) == {tied.pk}
 
 

@@ -23,6 +23,7 @@ from lms.reporting.dashboard_cache import DASHBOARD
 from tests import processes
 from tests.conftest import redis_url
 from tests.factories import UserFactory, enroll, make_cohort
+from tests.web import Browser, web_process
 
 URL = "/en/dashboard/"
 
@@ -125,20 +126,6 @@ def test_no_cache_when_switched_off(client, dataset, settings):
     assert len(queries) > 10
 
 
-def _signed_in(base: str, username: str):
-    """A browser session signed in to the web process at `base`."""
-    requests = pytest.importorskip("requests")
-    session = requests.Session()
-    page = session.get(f"{base}/en/accounts/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    response = session.post(f"{base}/en/accounts/login/", allow_redirects=False,
-                            data={"username": username, "password": "pass-w0rd!",
-                                  "csrfmiddlewaretoken": token},
-                            headers={"Referer": f"{base}/en/accounts/login/"})
-    assert response.status_code == 302, response.text[-2000:]
-    return session
-
-
 @pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -158,10 +145,9 @@ def test_a_change_made_on_one_machine_shows_on_another(site_tree, settings, tmp_
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test",
            "DATABASE_URL": processes.database_url(connection.settings_dict),
            "CACHE_URL": cache_url, "AXES_ENABLED": "0"}
-    with processes.running(processes.runserver(port), env=env, log=tmp_path / "b.log",
-                           name="web B", seconds=90,
-                           ready=lambda: processes.answers(f"{base}/healthz")):
-        browser = _signed_in(base, "two.machines")
+    with web_process(port, env, tmp_path / "b.log", "web B"):
+        browser = Browser(base)
+        browser.login("two.machines")
         assert _people(browser.get(f"{base}{URL}").text) == 1
         token = DASHBOARD.token()  # the token B keyed its body with, read from Redis
         assert cache.get(DASHBOARD.key) == token

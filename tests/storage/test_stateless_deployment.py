@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 
 from django.db import connection
 
@@ -25,6 +26,7 @@ from tests import processes
 from tests.conftest import redis_url
 from tests.factories import UserFactory, enroll, make_cohort
 from tests.quizzes.factories import make_quiz, tf_question
+from tests.web import Browser, web_process
 
 BROKER = redis_url(7)  # this test's own Redis database (see PROTOCOL: 7-15)
 BUCKET = "cascade-proof"
@@ -32,7 +34,6 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
        b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"
        b"\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
 
-requests = pytest.importorskip("requests")
 boto3 = pytest.importorskip("boto3")
 
 
@@ -69,39 +70,6 @@ def _keys(client, prefix: str) -> list[str]:
             client.list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])]
 
 
-class Browser(requests.Session):
-    """A person's browser against one web process (cookies shared by every process)."""
-
-    def __init__(self, base: str):
-        super().__init__()
-        self.base = base
-
-    def at(self, base: str) -> "Browser":
-        other = Browser(base)
-        other.cookies = self.cookies
-        return other
-
-    def form(self, path: str, data: dict, files=None, source: str | None = None):
-        page = self.get(self.base + (source or path))
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        data = {**data, "csrfmiddlewaretoken": token.group(1) if token else
-                self.cookies.get("csrftoken", "")}
-        return self.post(self.base + path, data=data, files=files,
-                         headers={"Referer": self.base + (source or path)},
-                         allow_redirects=False)
-
-    def login(self, username: str) -> None:
-        response = self.form("/en/accounts/login/", {"username": username,
-                                                     "password": "pass-w0rd!"})
-        assert response.status_code == 302, response.text[-2000:]
-
-
-def _web(port: int, env: dict, log: Path, name: str):
-    url = f"http://127.0.0.1:{port}/healthz"
-    return processes.running(processes.runserver(port), env=env, log=log, name=name,
-                             seconds=90, ready=lambda: processes.answers(url))
-
-
 @pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -129,8 +97,8 @@ def test_two_web_processes_and_a_worker_share_only_the_database_redis_and_s3(
     ports = processes.free_port(), processes.free_port()
     with processes.running(processes.celery_worker("storage-proof"), env=env,
                            log=tmp_path / "worker.log", name="celery worker") as worker, \
-            _web(ports[0], env, tmp_path / "a.log", "web A"), \
-            _web(ports[1], env, tmp_path / "b.log", "web B"):
+            web_process(ports[0], env, tmp_path / "a.log", "web A"), \
+            web_process(ports[1], env, tmp_path / "b.log", "web B"):
         web_a = Browser(f"http://127.0.0.1:{ports[0]}")
 
         # Through A: the trainee passes the post-test, which completes the course.
