@@ -13,6 +13,7 @@ from django.db.models import Q
 from wagtail.models import Locale
 
 from lms.accounts import roles
+from lms.core.prepared import PreparedRead
 
 from . import page_cache, selectors
 from .models import CataloguePage, CoursePage, ModuleCompletion, ModulePage
@@ -92,10 +93,16 @@ def module_mark_incomplete(*, user, module: ModulePage) -> None:
     ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).delete()
 
 
+# At most one row (one completion per person and module): read on every module page, its
+# SQL compiled once (`lms.core.prepared`).
+_COMPLETION = PreparedRead(lambda: ModuleCompletion.objects.values_list("pk", flat=True),
+                           "user_id", "module_key")
+
+
 def module_is_complete(*, user, module: ModulePage) -> bool:
     if not user.is_authenticated:
         return False
-    return ModuleCompletion.objects.filter(user=user, module_key=module.translation_key).exists()
+    return bool(_COMPLETION.rows(user.pk, module.translation_key))
 
 
 def course_progress(*, user, course: CoursePage, published: bool = False) -> CourseProgress:

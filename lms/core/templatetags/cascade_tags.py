@@ -1,9 +1,10 @@
-"""Template helpers shared by every page: optional slots filled by other apps, and the
-language switcher's targets."""
+"""Template helpers shared by every page: the site header, optional slots filled by other
+apps, and the language switcher's targets."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -11,6 +12,51 @@ from wagtail.models import Locale, Page
 from curriculum import page_cache
 
 register = template.Library()
+
+HEADER_TEMPLATE = "includes/site_header.html"
+# Stands for the CSRF token in a kept header; each request puts its own token in its place.
+CSRF_MARK = "csrf-token-of-this-request"
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context: template.Context) -> str:
+    """The header (navigation, language switcher, account links), rendered once per language,
+    site, path, visible links and display name and kept under the published pages' generation
+    (the switcher's targets change when a page is published or moved: `page_cache`).
+
+    What decides the links is computed for every request (the roles, through the
+    permissions; "My sessions"; the catalogue), so a role given or taken shows on the next
+    page. The CSRF token of its forms (log out, language) is the request's own. A query
+    string, a preview or an unsaved page render without the cache (no key per URL a visitor
+    makes up; nothing kept from a draft).
+    """
+    header = context.template.engine.get_template(HEADER_TEMPLATE)
+    request = context.get("request")
+    page = context.get("page")
+    csrf_token = context.get("csrf_token")
+    if (request is None or csrf_token is None or request.GET
+            or getattr(request, "is_preview", False)
+            or (isinstance(page, Page) and page.pk is None)):
+        return header.render(context)
+    user = context.get("user")
+    catalogue_url = context.get("catalogue_url")
+    parts: tuple = (get_language(), request.path, catalogue_url() if callable(catalogue_url) else
+                    catalogue_url or "")
+    if user is not None and user.is_authenticated:
+        roles = context.get("nav_roles") or {}
+        parts += (
+            user.display_name, roles.get("staff"), roles.get("coordinator"),
+            bool(roles["trainer"]()) if "trainer" in roles else False,
+            user.has_perm("certificates.view_certificate"))
+    site = page_cache.site_for_request(request)
+
+    def render() -> str:
+        with context.push(csrf_token=CSRF_MARK):
+            return header.render(context)
+
+    html = page_cache.PAGES.cached(request, "site-header", (site.pk if site else 0, *parts),
+                                   render)
+    return mark_safe(html.replace(CSRF_MARK, str(csrf_token)))
 
 
 @register.simple_tag(takes_context=True)
