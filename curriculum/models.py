@@ -155,6 +155,12 @@ class CoursePage(CachedPrivacyPage):
             ((module, url) for module, done, url in context["module_rows"] if not done),
             (modules[0], context["module_rows"][0][2]) if modules else (None, ""),
         )
+        # What of the overview is the reader's own (its cache key): signed in, modules done.
+        context["progress_key"] = (
+            "in:" + ".".join(str(module.pk) for module, done, _url in context["module_rows"]
+                             if done)
+            if request.user.is_authenticated else "out")
+        context["pages_generation"] = page_cache.generation(request)
         return context
 
 
