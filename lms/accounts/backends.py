@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
+from lms.core import prepared
 from lms.core.prepared import PreparedRead
 
 _FROM_USER = "u"
@@ -90,7 +91,7 @@ class OneQueryModelBackend(ModelBackend):
             user_obj._group_perm_cache = set(every)
             return
         found: dict[str, set[str]] = {_FROM_USER: set(), _FROM_GROUPS: set()}
-        with connection.cursor() as cursor:
+        with prepared.cursor() as cursor:  # a prepared statement on PostgreSQL
             cursor.execute(_permissions_sql(), [user_obj.pk, user_obj.pk])
             for app, codename, source in cursor.fetchall():
                 found[source].add(f"{app}.{codename}")

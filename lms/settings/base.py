@@ -11,7 +11,7 @@ from celery.schedules import crontab
 
 from django.utils.translation import gettext_lazy as _
 
-from .database import database_for_pooler
+from .database import database_for_pooler, prepared_statements
 from .storage import storages_for
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -115,6 +115,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # (lms/settings/database.py).
 DATABASE_POOLER = env.str("DATABASE_POOLER", default="")
 DATABASES["default"] = database_for_pooler(DATABASES["default"], pooler=DATABASE_POOLER)
+# The hot reads of lms/core/prepared.py as prepared statements on PostgreSQL, once per
+# connection; never behind a transaction pooler.
+DATABASE_PREPARED_STATEMENTS = prepared_statements(
+    requested=env.bool("DATABASE_PREPARED_STATEMENTS", default=True), pooler=DATABASE_POOLER)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Without a server, concurrent writers (a class answering a quiz at once) otherwise get

@@ -10,7 +10,8 @@ psycopg would otherwise do are turned off here:
 - prepared statements, which live on the server connection too: Django's default already
   has none (client-side binding, `prepare_threshold=None`); this keeps it so even if OPTIONS
   were tuned for a direct connection (`server_side_binding`, `prepare_threshold`).
-Session mode (`DATABASE_POOLER=session`) and no pooler need neither.
+Session mode (`DATABASE_POOLER=session`) and no pooler need neither; there the hot reads of
+`lms/core/prepared.py` run as prepared statements (`DATABASE_PREPARED_STATEMENTS`).
 """
 
 from typing import Any
@@ -25,3 +26,10 @@ def database_for_pooler(database: dict[str, Any], *, pooler: str) -> dict[str, A
         return database
     options = {**database.get("OPTIONS", {}), "prepare_threshold": None}
     return {**database, "DISABLE_SERVER_SIDE_CURSORS": True, "OPTIONS": options}
+
+
+def prepared_statements(*, requested: bool, pooler: str) -> bool:
+    """Whether `lms.core.prepared` prepares its statements: as asked, never behind a
+    transaction pooler (a prepared statement would stay on a server connection that is then
+    lent to another client)."""
+    return requested and pooler != "transaction"

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from lms.accounts.models import User
-from lms.settings.database import database_for_pooler
+from lms.core import prepared
+from lms.settings.database import database_for_pooler, prepared_statements
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,3 +86,39 @@ def test_no_prepared_statements_behind_a_transaction_pooler():
                                      "prepare_threshold": 5}}
     assert prepared_after_repeats(tuned) >= 1
     assert prepared_after_repeats(database_for_pooler(tuned, pooler="transaction")) == 0
+
+
+def test_the_hot_reads_are_prepared_unless_behind_a_transaction_pooler():
+    assert prepared_statements(requested=True, pooler="") is True
+    assert prepared_statements(requested=True, pooler="session") is True
+    assert prepared_statements(requested=True, pooler="transaction") is False
+    assert prepared_statements(requested=False, pooler="") is False
+
+
+def _prepared_count() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_prepared_reads_are_prepared_statements_only_when_allowed(settings):
+    """`lms.core.prepared` prepares its statements on PostgreSQL; the ORM's queries are never
+    prepared (Django's default, kept); off, or behind a transaction pooler, nothing is."""
+    user = UserFactory()
+    sql = "SELECT id FROM accounts_user WHERE id = %s"
+    before = _prepared_count()
+    for _ in range(8):
+        list(User.objects.filter(pk=user.pk))
+    assert _prepared_count() == before
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        assert cursor.fetchone() == (user.pk,)
+    assert _prepared_count() == before + 1
+
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    with prepared.cursor() as cursor:
+        cursor.execute("SELECT username FROM accounts_user WHERE id = %s", [user.pk])
+        assert cursor.fetchone() == (user.username,)
+    assert _prepared_count() == before + 1
