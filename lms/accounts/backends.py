@@ -23,10 +23,9 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from lms.core import prepared
-from lms.core.prepared import PreparedRead
 
 _FROM_USER = "u"
 _FROM_GROUPS = "g"
@@ -65,15 +64,68 @@ def _permissions_sql() -> str:
     )
 
 
-# The signed-in user, read on every request: the statement compiled once (lms/core/prepared.py).
-_USER_BY_ID = PreparedRead(lambda: get_user_model()._default_manager.all(), "pk")
+@prepared.statement
+def _user_with_permissions_sql(using: str) -> str:
+    """The signed-in user's row and, in the same statement, their own permissions and their
+    groups' ("app_label.codename", comma-separated): every signed-in page asks permissions
+    (the navigation), so this saves a round trip and a statement per request. The same joins
+    as `_permissions_sql`. Parameter: the user's id."""
+    user_model = get_user_model()
+    quote = connections[using].ops.quote_name
+    own = user_model._meta.get_field("user_permissions").remote_field.through._meta
+    member = user_model._meta.get_field("groups").remote_field.through._meta
+    granted = Group._meta.get_field("permissions").remote_field.through._meta
+    permission, content_type = quote(Permission._meta.db_table), quote(ContentType._meta.db_table)
+    name = (f"{content_type}.{quote('app_label')} || '.' || "
+            f"{permission}.{quote('codename')}")
+    listed = (f"string_agg({name}, ',')" if connections[using].vendor == "postgresql"
+              else f"group_concat({name}, ',')")
+    user_id = prepared.column(user_model, user_model._meta.pk.name, "u", using)
+
+    def column(meta: Any, model: Any) -> str:
+        field = next(f for f in meta.fields if f.related_model is model)
+        return f"{quote(meta.db_table)}.{quote(field.column)}"
+
+    def granted_from(joins: str, owner: str) -> str:
+        return (f"(SELECT {listed} FROM {permission} INNER JOIN {content_type} ON "
+                f"{permission}.{quote('content_type_id')} = {content_type}.{quote('id')} "
+                f"{joins} WHERE {owner} = {user_id})")
+
+    own_permissions = granted_from(
+        f"INNER JOIN {quote(own.db_table)} ON {column(own, Permission)} = "
+        f"{permission}.{quote('id')}", column(own, user_model))
+    group_permissions = granted_from(
+        f"INNER JOIN {quote(granted.db_table)} ON {column(granted, Permission)} = "
+        f"{permission}.{quote('id')} INNER JOIN {quote(member.db_table)} ON "
+        f"{column(member, Group)} = {column(granted, Group)}", column(member, user_model))
+    return (f"SELECT {prepared.columns(user_model, 'u', using)}, {own_permissions}, "
+            f"{group_permissions} FROM {prepared.table(user_model, 'u', using)} "
+            f"WHERE {user_id} = %s")
+
+
+def _user_with_permissions(user_id: Any) -> Any:
+    """The user (or None) with the three permission memos of `_load_permissions` filled."""
+    user_model = get_user_model()
+    fields = list(user_model._meta.concrete_fields)
+    key = prepared.db_value(user_model, user_model._meta.pk.name, user_id)
+    rows = prepared.fetch_values(_user_with_permissions_sql(DEFAULT_DB_ALIAS), [key], fields)
+    if not rows:
+        return None
+    row = rows[0]
+    user = user_model.from_db(DEFAULT_DB_ALIAS, [field.attname for field in fields],
+                              row[:len(fields)])
+    if not user.is_superuser:  # a superuser's are every permission, read when asked
+        own, grouped = row[len(fields):]
+        user._user_perm_cache = set(own.split(",")) if own else set()
+        user._group_perm_cache = set(grouped.split(",")) if grouped else set()
+    return user
 
 
 class OneQueryModelBackend(ModelBackend):
     def get_user(self, user_id: Any) -> Any:
-        """As ModelBackend's (the user, if they may still sign in), read without
-        compiling the query again on every request."""
-        user = _USER_BY_ID.first(user_id)
+        """As ModelBackend's (the user, if they may still sign in), read with their
+        permissions in one statement compiled once (`lms/core/prepared.py`)."""
+        user = _user_with_permissions(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def authenticate(self, request: Any, username: str | None = None,

@@ -106,3 +106,24 @@ def test_get_user_as_django(person):
     person.is_active = False
     person.save()
     assert ours.get_user(person.pk) is None is django.get_user(person.pk)
+
+
+def test_the_signed_in_user_comes_with_their_permissions(person, django_assert_num_queries):
+    """`get_user` reads the user and their permissions in one statement: the navigation's
+    and the views' checks then ask nothing more, and answer as Django's backend does."""
+    ours, django = OneQueryModelBackend(), ModelBackend()
+    for someone in (person, UserFactory(roles=[])):
+        expected = (django.get_user_permissions(_fresh(someone)),
+                    django.get_group_permissions(_fresh(someone)),
+                    django.get_all_permissions(_fresh(someone)))
+        with django_assert_num_queries(1):
+            user = ours.get_user(str(someone.pk))  # the session keeps the id as text
+            found = (ours.get_user_permissions(user), ours.get_group_permissions(user),
+                     ours.get_all_permissions(user))
+        assert found == expected
+    signed_in = ours.get_user(person.pk)
+    own, grouped = ours.get_user_permissions(signed_in), ours.get_group_permissions(signed_in)
+    assert own == {"certificates.view_certificate"} and "quizzes.change_quiz" in grouped
+    boss = UserFactory(is_superuser=True)
+    assert ours.get_all_permissions(ours.get_user(boss.pk)) == \
+        django.get_all_permissions(_fresh(boss))

@@ -12,14 +12,16 @@ from .factories import right_ids
 
 pytestmark = pytest.mark.django_db
 BUDGET = 15
-# What they take today: session, user, the attempt, its answers, permissions (page); session,
-# user, the attempt, its row locked with its answers (one statement), the insert and a
-# savepoint pair (answer; a transaction's BEGIN and COMMIT outside tests).
-QUESTION_PAGE, ANSWER = 5, 7
+# What they take today: session, the user with their permissions (one statement:
+# lms/accounts/backends.py), the attempt, its answers (page); session, user, the attempt, its
+# row locked with its answers (one statement), the insert and a savepoint pair (answer; a
+# transaction's BEGIN and COMMIT outside tests).
+QUESTION_PAGE, ANSWER = 4, 7
 # Start (warm bank cache): session, user, an open attempt, the attempts taken, the cohort, the
 # insert and its savepoint pair (a transaction's BEGIN and COMMIT outside tests). Result:
-# session, user, the attempt, its answers, the post-tests that hide answers, permissions.
-START, RESULT = 8, 6
+# session, the user with their permissions, the attempt, its answers, the post-tests that
+# hide answers.
+START, RESULT = 8, 5
 
 
 @pytest.fixture
@@ -39,6 +41,7 @@ def _right_answer(question) -> dict:
 
 def test_bare_view_costs_the_session_and_the_user_only(client, trainee,
                                                         django_assert_num_queries):
+    """Session, and the user with their permissions (one statement)."""
     client.force_login(trainee)
     with django_assert_num_queries(2):
         assert client.get("/bench/bare").status_code == 200
