@@ -15,6 +15,8 @@ an unlisted one is signed out). A wrong username or password stops at this backe
 second time by the same check in `ModelBackend`.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -31,37 +33,59 @@ _FROM_USER = "u"
 _FROM_GROUPS = "g"
 
 
-@cache
-def _permissions_sql() -> str:
-    """The user's own permissions and their groups' in one statement, built once from the
-    models' tables (the same joins as ModelBackend's two ORM queries, without compiling them
-    on every request: the ORM's compilation cost more than the query). Parameters: the
-    user's id, twice."""
+@dataclass(frozen=True)
+class _Sources:
+    """The joins from a permission to who holds it, in one database's quoting: `base` (the
+    permission and its content type), then the user's own (`own`, held by `own_user`) or
+    through their groups (`grouped`, held by `grouped_user`); the joins of ModelBackend's
+    two ORM queries."""
+    app_label: str
+    codename: str
+    base: str
+    own: str
+    own_user: str
+    grouped: str
+    grouped_user: str
+
+
+def _sources(quote: Callable[[str], str]) -> _Sources:
     user_model = get_user_model()
     own = user_model._meta.get_field("user_permissions").remote_field.through._meta
     member = user_model._meta.get_field("groups").remote_field.through._meta
     granted = Group._meta.get_field("permissions").remote_field.through._meta
-    quote = connection.ops.quote_name
     permission, content_type = quote(Permission._meta.db_table), quote(ContentType._meta.db_table)
 
     def column(meta: Any, model: Any) -> str:
         field = next(f for f in meta.fields if f.related_model is model)
         return f"{quote(meta.db_table)}.{quote(field.column)}"
 
-    def select(source: str) -> str:
-        return (f"SELECT {content_type}.{quote('app_label')}, {permission}.{quote('codename')}, "
-                f"'{source}' FROM {permission} INNER JOIN {content_type} ON "
-                f"{permission}.{quote('content_type_id')} = {content_type}.{quote('id')}")
-
-    return (
-        f"{select(_FROM_USER)} INNER JOIN {quote(own.db_table)} ON "
-        f"{column(own, Permission)} = {permission}.{quote('id')} "
-        f"WHERE {column(own, user_model)} = %s "
-        f"UNION ALL {select(_FROM_GROUPS)} INNER JOIN {quote(granted.db_table)} ON "
-        f"{column(granted, Permission)} = {permission}.{quote('id')} "
-        f"INNER JOIN {quote(member.db_table)} ON {column(member, Group)} = "
-        f"{column(granted, Group)} WHERE {column(member, user_model)} = %s"
+    return _Sources(
+        app_label=f"{content_type}.{quote('app_label')}",
+        codename=f"{permission}.{quote('codename')}",
+        base=(f"{permission} INNER JOIN {content_type} ON "
+              f"{permission}.{quote('content_type_id')} = {content_type}.{quote('id')}"),
+        own=(f"INNER JOIN {quote(own.db_table)} ON "
+             f"{column(own, Permission)} = {permission}.{quote('id')}"),
+        own_user=column(own, user_model),
+        grouped=(f"INNER JOIN {quote(granted.db_table)} ON "
+                 f"{column(granted, Permission)} = {permission}.{quote('id')} "
+                 f"INNER JOIN {quote(member.db_table)} ON {column(member, Group)} = "
+                 f"{column(granted, Group)}"),
+        grouped_user=column(member, user_model),
     )
+
+
+@cache
+def _permissions_sql() -> str:
+    """The user's own permissions and their groups' in one statement, built once from the
+    models' tables (without compiling ModelBackend's two ORM queries on every request: the
+    ORM's compilation cost more than the query). Parameters: the user's id, twice."""
+    joins = _sources(connection.ops.quote_name)
+    name = f"{joins.app_label}, {joins.codename}"
+    return (f"SELECT {name}, '{_FROM_USER}' FROM {joins.base} {joins.own} "
+            f"WHERE {joins.own_user} = %s "
+            f"UNION ALL SELECT {name}, '{_FROM_GROUPS}' FROM {joins.base} "
+            f"{joins.grouped} WHERE {joins.grouped_user} = %s")
 
 
 @prepared.statement
@@ -71,40 +95,20 @@ def _user_with_permissions_sql(using: str) -> str:
     (the navigation), so this saves a round trip and a statement per request. The same joins
     as `_permissions_sql`. Parameter: the user's id."""
     user_model = get_user_model()
-    quote = connections[using].ops.quote_name
-    own = user_model._meta.get_field("user_permissions").remote_field.through._meta
-    member = user_model._meta.get_field("groups").remote_field.through._meta
-    granted = Group._meta.get_field("permissions").remote_field.through._meta
-    permission, content_type = quote(Permission._meta.db_table), quote(ContentType._meta.db_table)
-    name = (f"{content_type}.{quote('app_label')} || '.' || "
-            f"{permission}.{quote('codename')}")
+    joins = _sources(connections[using].ops.quote_name)
+    name = f"{joins.app_label} || '.' || {joins.codename}"
     listed = (f"string_agg({name}, ',')" if connections[using].vendor == "postgresql"
               else f"group_concat({name}, ',')")
     user_id = prepared.column(user_model, user_model._meta.pk.name, "u", using)
-
-    def column(meta: Any, model: Any) -> str:
-        field = next(f for f in meta.fields if f.related_model is model)
-        return f"{quote(meta.db_table)}.{quote(field.column)}"
-
-    def granted_from(joins: str, owner: str) -> str:
-        return (f"(SELECT {listed} FROM {permission} INNER JOIN {content_type} ON "
-                f"{permission}.{quote('content_type_id')} = {content_type}.{quote('id')} "
-                f"{joins} WHERE {owner} = {user_id})")
-
-    own_permissions = granted_from(
-        f"INNER JOIN {quote(own.db_table)} ON {column(own, Permission)} = "
-        f"{permission}.{quote('id')}", column(own, user_model))
-    group_permissions = granted_from(
-        f"INNER JOIN {quote(granted.db_table)} ON {column(granted, Permission)} = "
-        f"{permission}.{quote('id')} INNER JOIN {quote(member.db_table)} ON "
-        f"{column(member, Group)} = {column(granted, Group)}", column(member, user_model))
-    return (f"SELECT {prepared.columns(user_model, 'u', using)}, {own_permissions}, "
-            f"{group_permissions} FROM {prepared.table(user_model, 'u', using)} "
-            f"WHERE {user_id} = %s")
+    own = f"(SELECT {listed} FROM {joins.base} {joins.own} WHERE {joins.own_user} = {user_id})"
+    grouped = (f"(SELECT {listed} FROM {joins.base} {joins.grouped} "
+               f"WHERE {joins.grouped_user} = {user_id})")
+    return (f"SELECT {prepared.columns(user_model, 'u', using)}, {own}, {grouped} "
+            f"FROM {prepared.table(user_model, 'u', using)} WHERE {user_id} = %s")
 
 
 def _user_with_permissions(user_id: Any) -> Any:
-    """The user (or None) with the three permission memos of `_load_permissions` filled."""
+    """The user (or None) with the two permission memos `_load_permissions` fills."""
     user_model = get_user_model()
     fields = list(user_model._meta.concrete_fields)
     key = prepared.db_value(user_model, user_model._meta.pk.name, user_id)

@@ -45,10 +45,14 @@ def test_no_session_level_advisory_lock_in_the_code():
     assert offenders == []
 
 
-def _open_cursors() -> int:
+def _count(sql: str) -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_cursors WHERE name IS NOT NULL")
+        cursor.execute(sql)
         return cursor.fetchone()[0]
+
+
+def _open_cursors() -> int:
+    return _count("SELECT count(*) FROM pg_cursors WHERE name IS NOT NULL")
 
 
 @pytest.mark.postgres
@@ -96,9 +100,7 @@ def test_the_hot_reads_are_prepared_unless_behind_a_transaction_pooler():
 
 
 def _prepared_count() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
-        return cursor.fetchone()[0]
+    return _count("SELECT count(*) FROM pg_prepared_statements")
 
 
 @pytest.mark.postgres
