@@ -36,10 +36,11 @@ def _recorded_trainer(user) -> Q:
     return Q(Exists(Trainer.objects.filter(user_id=user.pk)))
 
 
-def open_session_q() -> Q:
+def open_session_q(path: str = "") -> Q:
     """A trainer's session they may still change: not validated, not closed (a session sent
-    back is open again)."""
-    return ~Cohort.counted_q() & Q(submitted_at__isnull=True)
+    back is open again); of the cohort at `path` when given."""
+    submitted = f"{path}__submitted_at__isnull" if path else "submitted_at__isnull"
+    return ~Cohort.counted_q(path) & Q(**{submitted: True})
 
 
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
@@ -74,21 +75,32 @@ def counted_cohorts_managed_by(user) -> QuerySet[Cohort]:
 def _managed(user, *, counted: bool) -> QuerySet[Cohort]:
     if not user.is_authenticated:
         return Cohort.objects.none()
-    cohorts = Cohort.objects.counted() if counted else Cohort.objects.all()
+    return Cohort.objects.filter(managed_q(user, counted=counted))
+
+
+def managed_q(user, *, counted: bool, path: str = "") -> Q:
+    """The condition behind `cohorts_managed_by(user)` (`counted`: and counted), on the cohort
+    at `path` when given (a relation from another model: "cohort" from an enrollment), so that
+    a query which joins the cohort anyway (for its region, level or dates) filters it there
+    instead of through a subquery reading the cohorts a second time."""
+    prefix = f"{path}__" if path else ""
+    if not user.is_authenticated:
+        return Q(**{f"{prefix}pk__in": []})
+    base = Cohort.counted_q(path) if counted else Q()
     if user.has_perm(roles.SEE_ALL_REGIONS):
-        return cohorts
+        return base
     # The cohorts the user runs, as a subquery rather than a join: no cohort is listed twice
     # and the database can still read a region through its index.
-    runs = Q(pk__in=Cohort.facilitators.through.objects.filter(user_id=user.pk)
-             .values("cohort_id"))
-    condition = Q(pk__in=[])
+    runs = Q(**{f"{prefix}pk__in": Cohort.facilitators.through.objects.filter(
+        user_id=user.pk).values("cohort_id")})
+    condition = Q(**{f"{prefix}pk__in": []})
     if user.has_perm(roles.COORDINATE_REGIONS):
-        condition |= Q(region__in=user.coordinated_regions.all())
+        condition |= Q(**{f"{prefix}region__in": user.coordinated_regions.all()})
     if user.has_perm(roles.FACILITATE_COHORTS):
         condition |= runs
     if not counted:  # open sessions are never counted (open_session_q excludes validated)
-        condition |= runs & open_session_q() & _recorded_trainer(user)
-    return cohorts.filter(condition)
+        condition |= runs & open_session_q(path) & _recorded_trainer(user)
+    return base & condition
 
 
 def may_run_session(user, cohort: Cohort) -> bool:

@@ -25,7 +25,7 @@ from lms.followups.rules import MILESTONES
 
 from .filters import Filters
 from .models import CohortTotals, FollowUpTotals, RepeatTrainee
-from .scope import certified_condition, cohorts_in_scope
+from .scope import certified_condition, in_scope
 
 ADDED = ("enrolments", "active", "completed", "certified", "days_present", "days_excused",
          "days_recorded", "pre_count", "pre_sum", "post_count", "post_sum", "pairs", "gain_sum",
@@ -49,8 +49,7 @@ def _root(path: str) -> Coalesce:
 def _in_scope(totals: QuerySet, *, user, filters: Filters) -> QuerySet:
     """`totals` (of any per-cohort totals model) of the cohorts in scope, and of the
     organisation type filtered on (the totals carry it; the cohorts do not)."""
-    totals = totals.filter(
-        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
+    totals = totals.filter(in_scope(user=user, filters=replace(filters, org_kind=None)))
     if filters.org_kind:
         totals = totals.filter(org_kind=filters.org_kind)
     return totals.order_by()
@@ -142,8 +141,7 @@ class DashboardFigures:
     @cached_property
     def repeats(self) -> list[Repeat]:
         enrollments = Enrollment.objects.filter(
-            cohort__in=cohorts_in_scope(user=self.user, filters=replace(self.filters,
-                                                                       org_kind=None)),
+            in_scope(user=self.user, filters=replace(self.filters, org_kind=None)),
             trainee__in=RepeatTrainee.objects.values("trainee_id"))
         if self.filters.org_kind:
             enrollments = enrollments.filter(trainee__organisation__kind=self.filters.org_kind)

@@ -14,7 +14,7 @@ from lms.organisations.models import Organisation
 
 from .figures import DashboardFigures
 from .filters import Filters
-from .scope import cohorts_in_scope
+from .scope import in_scope
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def reach_by_level(*, user, filters: Filters,
                    figures: DashboardFigures | None = None) -> list[dict]:
     rows = (figures or figures_for(user=user, filters=filters)).reach_by_level()
     trainers = dict(
-        Trainer.objects.filter(trained_in__in=cohorts_in_scope(user=user, filters=filters))
+        Trainer.objects.filter(in_scope(user=user, filters=filters, path="trained_in"))
         .values_list("trained_in__level").annotate(n=Count("user", distinct=True))
     )
     return [

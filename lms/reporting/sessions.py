@@ -22,7 +22,7 @@ from lms.cohorts.selectors import active_session_q, active_since
 from .figures import DashboardFigures, overcount
 from .filters import Filters
 from .models import CohortTotals
-from .scope import cohorts_in_scope, listed_cohorts_in_scope
+from .scope import in_scope, listed_cohorts_in_scope
 
 RUNS = Cohort.facilitators.through
 
@@ -47,7 +47,7 @@ def sessions_by_level_region(*, user, filters: Filters) -> list[dict]:
 def _active_runs(*, user, filters: Filters, today: datetime.date):
     return RUNS.objects.filter(
         active_session_q(today=today, path="cohort"),
-        cohort__in=cohorts_in_scope(user=user, filters=filters),
+        in_scope(user=user, filters=filters),
         user__trainer_records__isnull=False,
     )
 
@@ -96,13 +96,13 @@ def reach_per_trainer(*, user, filters: Filters, today: datetime.date, limit: in
     since = active_since(today)
     runs = RUNS.objects.filter(
         Exists(Trainer.objects.filter(user=OuterRef("user_id"))),
-        cohort__in=cohorts_in_scope(user=user, filters=replace(filters, org_kind=None)))
+        in_scope(user=user, filters=replace(filters, org_kind=None)))
     corrections = _trainers_corrections(runs=runs, figures=figures)
     grain = CohortTotals.Grain.ORG_KIND if filters.org_kind else CohortTotals.Grain.COHORT
     condition = Q(cohort__totals__grain=grain)
     if filters.org_kind:
         condition &= Q(cohort__totals__org_kind=filters.org_kind)
-        runs = runs.filter(cohort__in=cohorts_in_scope(user=user, filters=filters))
+        runs = runs.filter(in_scope(user=user, filters=filters))
     rows = list(
         runs.annotate(counted=FilteredRelation("cohort__totals", condition=condition))
         .order_by().values("user_id")
