@@ -13,6 +13,11 @@ from urllib.parse import urlparse
 import pytest
 
 REQUIRED = {name.strip() for name in os.environ.get("CASCADE_REQUIRE", "").split(",") if name}
+# CI's second pass runs the suite again on PostgreSQL: only the tests that touch the database
+# (the others, settings and pure functions, ran in the first pass and cannot differ).
+DATABASE_ONLY = os.environ.get("CASCADE_DATABASE_ONLY") == "1"
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences",
+                     "django_db_serialized_rollback", "live_server"}
 _skipped: dict[str, int] = {}
 
 
@@ -60,6 +65,19 @@ def _postgres_available() -> tuple[bool, str]:
 
 CHECKS = {"postgres": _postgres_available, "redis": _redis_available, "browser": _browser_available}
 _cache: dict[str, tuple[bool, str]] = {}
+
+
+def uses_database(item: pytest.Item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
+    if not DATABASE_ONLY:
+        return
+    kept = [item for item in items if uses_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+    items[:] = kept
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -88,3 +88,33 @@ def test_reportlab_runs_with_its_c_accelerator():
 
     assert isinstance(rl_accel.fp_str, types.BuiltinFunctionType)
     assert isinstance(rl_accel.asciiBase85Encode, types.BuiltinFunctionType)
+
+
+def test_certificates_issued_in_a_bulk_load_are_rendered_together(site_tree, monkeypatch,
+                                                                   django_capture_on_commit_callbacks):
+    """`renders_batched()` (the demo loader): each certificate issued inside is rendered once,
+    in batches when the block ends, never one task per certificate."""
+    cohort = _cohort_with(site_tree, 3)
+    single, many = [], []
+    real_many = services.queue.render_many
+    monkeypatch.setattr(services.queue, "render", single.append)
+    monkeypatch.setattr(services.queue, "render_many",
+                        lambda ids: (many.append(list(ids)), real_many(ids)))
+    with django_capture_on_commit_callbacks(execute=True), services.renders_batched():
+        for enrollment in cohort.enrollments.all():
+            services.certificate_issue(enrollment=enrollment)
+        assert not many  # nothing sent before the block ends
+    ids = set(Certificate.objects.values_list("pk", flat=True))
+    assert single == [] and [set(batch) for batch in many] == [ids]
+    assert set(Certificate.objects.values_list("render_status", flat=True)) == {"done"}
+
+
+def test_a_bulk_load_that_fails_sends_nothing(site_tree, monkeypatch):
+    cohort = _cohort_with(site_tree, 1)
+    sent = []
+    monkeypatch.setattr(services.queue, "render_many", sent.append)
+    monkeypatch.setattr(services.queue, "render", sent.append)
+    with pytest.raises(RuntimeError), services.renders_batched():
+        services.certificate_issue(enrollment=cohort.enrollments.get())
+        raise RuntimeError("the load stops")
+    assert sent == []

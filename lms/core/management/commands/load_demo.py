@@ -5,6 +5,7 @@ attempts, and certificates. Idempotent: running it twice changes nothing."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from lms.certificates.services import renders_batched
 from lms.cohorts.figures import figures_deferred
 from lms.core.demo import demo_steps, without_email
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
     help = __doc__
 
     def handle(self, *args, **options) -> None:
-        with without_email():
+        with without_email(), renders_batched():
             for label, step in demo_steps():
                 with transaction.atomic(), figures_deferred():
                     summary = step()
