@@ -104,6 +104,27 @@ def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.write_line("CI runs them all (see .ci/run).")
 
 
+# A copy of the test database as migrations built it (SQLite only), taken before any test
+# writes to it: the browser journeys' server starts from it instead of migrating again.
+MIGRATED_COPY: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database, then (SQLite) a file copy of it for `live_site`."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            target = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(target) as copy:
+                connection.connection.backup(copy)
+            MIGRATED_COPY["path"] = str(target)
+
+
 @pytest.fixture(autouse=True)
 def _media_and_language(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
