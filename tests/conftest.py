@@ -8,6 +8,7 @@ a required service that is missing then FAILS the test instead of skipping it.
 import os
 import shutil
 import socket
+import sqlite3
 from urllib.parse import urlparse
 
 import pytest
@@ -75,8 +76,10 @@ def uses_database(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
     if not DATABASE_ONLY:
         return
-    kept = [item for item in items if uses_database(item)]
-    config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+    kept, left_out = [], []
+    for item in items:
+        (kept if uses_database(item) else left_out).append(item)
+    config.hook.pytest_deselected(items=left_out)
     items[:] = kept
 
 
@@ -110,14 +113,15 @@ MIGRATED_COPY: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's test database, then (SQLite) a file copy of it for `live_site`."""
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    """pytest-django's test database, then (SQLite, when browser journeys are to run) a file
+    copy of it for `live_site`."""
     from django.db import connection
 
+    if not any(item.get_closest_marker("browser") for item in request.session.items):
+        return
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite":
-            import sqlite3
-
             target = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
             connection.ensure_connection()
             with sqlite3.connect(target) as copy:

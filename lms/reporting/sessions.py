@@ -22,7 +22,7 @@ from lms.cohorts.selectors import active_session_q, active_since
 from .figures import DashboardFigures, overcount
 from .filters import Filters
 from .models import CohortTotals
-from .scope import in_scope, listed_cohorts_in_scope
+from .scope import in_scope, listed_cohorts_in_scope, narrowed_q
 
 RUNS = Cohort.facilitators.through
 
@@ -102,7 +102,7 @@ def reach_per_trainer(*, user, filters: Filters, today: datetime.date, limit: in
     condition = Q(cohort__totals__grain=grain)
     if filters.org_kind:
         condition &= Q(cohort__totals__org_kind=filters.org_kind)
-        runs = runs.filter(in_scope(user=user, filters=filters))
+        runs = runs.filter(narrowed_q(Filters(org_kind=filters.org_kind), "cohort"))
     rows = list(
         runs.annotate(counted=FilteredRelation("cohort__totals", condition=condition))
         .order_by().values("user_id")
