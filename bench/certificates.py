@@ -2,10 +2,12 @@
 Celery worker over Redis. Starts and stops its own worker.
 
     .venv/bin/uv run python bench/certificates.py [--trainees 220] [--concurrency N]
+    .venv/bin/uv run python bench/certificates.py --database-url sqlite:////tmp/certificates.sqlite3
 
-Uses PostgreSQL database `cascade_certificates_bench` (override with DATABASE_URL), Redis
-database 4 (BENCH_BROKER_URL) and a temporary MEDIA_ROOT; needs both services running. Also
-prints the drawing alone, so the bookkeeping's share (queries, file writes) shows.
+Uses PostgreSQL database `cascade_certificates_bench` unless `--database-url` (or
+DATABASE_URL) names another, PostgreSQL or SQLite (a file: the worker is another process);
+Redis database 4 (BENCH_BROKER_URL) and a temporary MEDIA_ROOT. Also prints the drawing alone,
+so the bookkeeping's share (queries, file writes) shows.
 """
 
 import argparse
@@ -18,6 +20,8 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
 BROKER = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4")
+if "--database-url" in sys.argv:  # before Django reads the environment
+    os.environ["DATABASE_URL"] = sys.argv[sys.argv.index("--database-url") + 1]
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cascade_certificates_bench")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="cascade-bench-media-"))
 os.environ.update({"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "DEBUG": "0",
@@ -31,6 +35,8 @@ def ensure_database() -> None:
     import psycopg
 
     url = os.environ["DATABASE_URL"]
+    if url.startswith("sqlite"):
+        return  # migrate creates the file
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
@@ -112,12 +118,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainees", type=int, default=220)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--database-url", help="default: DATABASE_URL, or PostgreSQL "
+                        "cascade_certificates_bench")
     args = parser.parse_args()
     ensure_database()
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from lms.celery import app
     from lms.certificates.models import Certificate
@@ -125,7 +134,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     cohort = cohort_of(args.trainees)
     regenerate(cohort)  # issue the certificates and warm up (fonts, logo)
-    print(f"cores: {os.cpu_count()}  trainees: {args.trainees}")
+    print(f"cores: {os.cpu_count()}  trainees: {args.trainees}  database: "
+          f"{connection.vendor}")
 
     started = time.perf_counter()
     batch = regenerate(cohort)
