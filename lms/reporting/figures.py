@@ -81,14 +81,6 @@ def overcount(pairs: Iterable[tuple[Hashable, int]]) -> dict:
     return extra
 
 
-def _group_of(keys: tuple[str, ...]) -> Callable[["Repeat"], tuple]:
-    """The group of `keys` a repeat enrollment is in, as the tuple `_people` groups by."""
-    if not keys:
-        return lambda row: ()
-    values = attrgetter(*keys)
-    return values if len(keys) > 1 else lambda row: (values(row),)
-
-
 class Repeat(NamedTuple):
     """One enrollment of a trainee enrolled in several cohorts, with what groups it (a named
     tuple: tens of thousands are built per page when many people are in several cohorts)."""
@@ -150,23 +142,48 @@ class DashboardFigures:
             "cohort__course__code", "cohort__level", _month("cohort__"), _root("cohort__"),
             "trainee__sex", "trainee__function", "trainee__organisation__kind", "cohort_id")
         withdrawn, completed = Enrollment.Status.WITHDRAWN, Enrollment.Status.COMPLETED
-        return [
-            Repeat(row[0], row[1] != withdrawn, row[1] == completed, bool(row[2]), *row[3:])
-            for row in rows
-        ]
+        make = Repeat._make  # tuple.__new__: builds tens of thousands twice as fast
+        return [make((row[0], row[1] != withdrawn, row[1] == completed, bool(row[2]),
+                      *row[3:])) for row in rows]
 
     # Helpers -------------------------------------------------------------------------------
     @cached_property
-    def _measured(self) -> dict[str, list[Repeat]]:
-        """The repeat trainees' enrollments that count for each measure."""
-        return {name: [row for row in self.repeats if test(row)]
-                for name, test in MEASURES.items()}
+    def multiple(self) -> dict[str, list[list[Repeat]]]:
+        """Per measure, the enrollments counting for it of each trainee with more than one
+        in scope: only they can be counted twice in a group (most have exactly two)."""
+        per_trainee: dict[int, list[Repeat]] = defaultdict(list)
+        for row in self.repeats:
+            per_trainee[row.trainee].append(row)
+        several = [entries for entries in per_trainee.values() if len(entries) > 1]
+        multiple: dict[str, list[list[Repeat]]] = {}
+        for name, test in MEASURES.items():
+            multiple[name] = []
+            for entries in several:
+                counted = [row for row in entries if test(row)]
+                if len(counted) > 1:
+                    multiple[name].append(counted)
+        return multiple
 
-    def _overcount(self, keys: tuple[str, ...], measure: str) -> dict:
-        """Per group of `keys`, how many enrollments of repeat trainees the summed totals count
-        beyond the distinct trainees (one pass, whatever the number of repeats)."""
-        group = _group_of(keys)
-        return overcount((group(row), row.trainee) for row in self._measured[measure])
+    def _overcount(self, keys: tuple[str, ...], measure: str,
+                   where: Callable[[Repeat], bool] | None = None) -> dict:
+        """Per group of `keys`, how many enrollments of repeat trainees (those for which
+        `where` holds) the summed totals count beyond the distinct trainees: one pass over
+        the trainees with several such enrollments, comparing their groups."""
+        value = attrgetter(*keys) if keys else (lambda row: ())
+        group = (lambda found: (found,)) if len(keys) == 1 else (lambda found: found)
+        extra: dict = defaultdict(int)
+        for entries in self.multiple[measure]:
+            if where is not None:
+                entries = [row for row in entries if where(row)]
+            if len(entries) == 2:
+                first = value(entries[0])
+                if first == value(entries[1]):
+                    extra[group(first)] += 1
+            elif len(entries) > 2:
+                for found, count in Counter(map(value, entries)).items():
+                    if count > 1:
+                        extra[group(found)] += count - 1
+        return extra
 
     def _people(self, rows: Iterable[dict], keys: tuple[str, ...],
                 measures: tuple[str, ...] = ("active", "certified")) -> dict[tuple, dict]:
@@ -264,8 +281,6 @@ class DashboardFigures:
                                   "downstream": row["downstream"] or 0} for row in rows}
         for name, test in (("direct", lambda r: r.level == 1),
                            ("downstream", lambda r: r.level != 1)):
-            repeats = ((row.root, row.trainee) for row in self.repeats
-                       if row.active and test(row))
-            for root, extra in overcount(repeats).items():
+            for (root,), extra in self._overcount(("root",), "active", where=test).items():
                 per_root[root][name] -= extra
         return per_root
