@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def setup_django() -> None:
-    import django
-
+    """Django set up as a web process sets it up (`lms/wsgi.py`, its `gc.freeze()` included),
+    with the settings of the environment (the test settings unless told otherwise)."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
-    django.setup()
+    import lms.wsgi  # noqa: F401
 
 
 def generate(*, then: Callable[[], Any] | None = None) -> tuple[float, Any]:

@@ -1,10 +1,11 @@
 """Celery application. Start a worker with: celery -A lms worker -l info"""
 
+import gc
 import logging
 import os
 
 from celery import Celery
-from celery.signals import after_setup_logger, after_setup_task_logger
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init
 
 from lms.core.log_filters import RedactPersonalData
 
@@ -24,3 +25,10 @@ def mask_personal_data(logger: logging.Logger, **kwargs) -> None:
     for handler in logger.handlers:
         if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
             handler.addFilter(RedactPersonalData())
+
+
+@worker_process_init.connect
+def freeze_loaded(**kwargs) -> None:
+    """As `lms/wsgi.py` does for a web process: what a worker process has loaded when it starts
+    (Django, the apps, the tasks) lives as long as it, out of the garbage collector's reach."""
+    gc.freeze()
