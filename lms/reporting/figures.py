@@ -142,9 +142,10 @@ class DashboardFigures:
             "cohort__course__code", "cohort__level", _month("cohort__"), _root("cohort__"),
             "trainee__sex", "trainee__function", "trainee__organisation__kind", "cohort_id")
         withdrawn, completed = Enrollment.Status.WITHDRAWN, Enrollment.Status.COMPLETED
-        make = Repeat._make  # tuple.__new__: builds tens of thousands twice as fast
-        return [make((row[0], row[1] != withdrawn, row[1] == completed, bool(row[2]),
-                      *row[3:])) for row in rows]
+        return [
+            Repeat(row[0], row[1] != withdrawn, row[1] == completed, bool(row[2]), *row[3:])
+            for row in rows
+        ]
 
     # Helpers -------------------------------------------------------------------------------
     @cached_property
@@ -180,9 +181,8 @@ class DashboardFigures:
                 if first == value(entries[1]):
                     extra[group(first)] += 1
             elif len(entries) > 2:
-                for found, count in Counter(map(value, entries)).items():
-                    if count > 1:
-                        extra[group(found)] += count - 1
+                for found, more in overcount((value(row), row.trainee) for row in entries).items():
+                    extra[group(found)] += more
         return extra
 
     def _people(self, rows: Iterable[dict], keys: tuple[str, ...],

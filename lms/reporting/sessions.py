@@ -67,9 +67,9 @@ def active_trainers(*, user, filters: Filters, today: datetime.date) -> dict:
 
 def _trainers_corrections(*, runs, figures: DashboardFigures) -> dict:
     """Per trainer, how many enrollments of people enrolled in several of their cohorts the
-    summed totals count beyond the distinct people (`figures.repeats`, already read for the
-    page's other figures). Only people with several enrollments reached in scope can count
-    twice for one trainer."""
+    summed totals count beyond the distinct people. Only people with several enrollments
+    reached in scope can count twice for one trainer: `figures.multiple`, already worked out
+    for the page's other figures."""
     per_cohort: dict[int, list[int]] = defaultdict(list)
     for entries in figures.multiple["active"]:
         for row in entries:
