@@ -20,9 +20,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
 BROKER = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4")
-if "--database-url" in sys.argv:  # before Django reads the environment
-    os.environ["DATABASE_URL"] = sys.argv[sys.argv.index("--database-url") + 1]
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cascade_certificates_bench")
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/cascade_certificates_bench"
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="cascade-bench-media-"))
 os.environ.update({"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "DEBUG": "0",
                    "CELERY_BROKER_URL": BROKER, "CELERY_TASK_ALWAYS_EAGER": "1",
@@ -118,9 +116,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainees", type=int, default=220)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--database-url", help="default: DATABASE_URL, or PostgreSQL "
-                        "cascade_certificates_bench")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL",
+                                                                 DEFAULT_DATABASE),
+                        help="default: DATABASE_URL, or PostgreSQL cascade_certificates_bench")
     args = parser.parse_args()
+    os.environ["DATABASE_URL"] = args.database_url  # read by Django's setup and the worker
     ensure_database()
     import django
 
